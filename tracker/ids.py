@@ -1,0 +1,71 @@
+"""Record ids and hybrid logical clock timestamps.
+
+Ids are UUIDv7 (RFC 9562): time-ordered, so indexes stay append-mostly, and
+globally unique, so records made on many offline devices merge without clashes.
+
+The hybrid logical clock (Kulkarni et al., 2014) gives every change a timestamp
+that stays near wall-clock time but never goes backwards on a device and always
+exceeds any timestamp seen from a peer, so "last writer" stays meaningful when
+a field laptop's clock is wrong.
+"""
+
+from __future__ import annotations
+
+import time
+
+import uuid6
+
+
+def new_id() -> str:
+    return str(uuid6.uuid7())
+
+
+# An HLC is written as fixed-width text so plain string comparison orders it:
+# 15 digits of milliseconds since the epoch, a dash, 6 digits of counter.
+_MS_WIDTH = 15
+_COUNTER_WIDTH = 6
+
+
+def format_hlc(ms: int, counter: int) -> str:
+    return f"{ms:0{_MS_WIDTH}d}-{counter:0{_COUNTER_WIDTH}d}"
+
+
+def parse_hlc(text: str) -> tuple[int, int]:
+    ms, _, counter = text.partition("-")
+    if not (ms.isdigit() and counter.isdigit() and len(ms) == _MS_WIDTH and len(counter) == _COUNTER_WIDTH):
+        raise ValueError(f"not a clock timestamp: {text!r}")
+    return int(ms), int(counter)
+
+
+class HybridClock:
+    """A hybrid logical clock. ``now()`` ticks for a local event, ``observe()`` for a peer's."""
+
+    def __init__(self, last: str | None = None, wall=None):
+        self._wall = wall or (lambda: int(time.time() * 1000))
+        self.ms, self.counter = parse_hlc(last) if last else (0, 0)
+
+    def now(self) -> str:
+        wall = self._wall()
+        if wall > self.ms:
+            self.ms, self.counter = wall, 0
+        else:
+            self.counter += 1
+        return format_hlc(self.ms, self.counter)
+
+    def observe(self, remote: str) -> str:
+        r_ms, r_counter = parse_hlc(remote)
+        wall = self._wall()
+        top = max(wall, self.ms, r_ms)
+        if top == self.ms == r_ms:
+            self.counter = max(self.counter, r_counter) + 1
+        elif top == self.ms:
+            self.counter += 1
+        elif top == r_ms:
+            self.counter = r_counter + 1
+        else:
+            self.counter = 0
+        self.ms = top
+        return format_hlc(self.ms, self.counter)
+
+    def last(self) -> str:
+        return format_hlc(self.ms, self.counter)

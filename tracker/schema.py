@@ -1,0 +1,188 @@
+"""The database schema as numbered migrations.
+
+Each migration runs in one transaction (sqlite-utils ``Migrations``) and is
+tested from every earlier version. Never edit a released migration: add one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from .model import COUNT_FIELDS, VULNERABILITY_FIELDS
+
+migrations = Migrations("displacement_tracker")
+
+# Columns every record table carries (see model.SYSTEM_FIELDS).
+_SYSTEM = {
+    "id": str,
+    "created_at": str,
+    "updated_at": str,
+    "created_by": str,  # device id
+    "updated_by": str,  # device id
+    "user": str,
+    "deleted": int,
+}
+_COUNTS = {f: int for f in COUNT_FIELDS}
+
+
+def _record_table(db: Database, name: str, columns: dict, foreign_keys=()) -> None:
+    db[name].create({**_SYSTEM, **columns}, pk="id", not_null={"created_at", "updated_at", "deleted"},
+                    defaults={"deleted": 0}, foreign_keys=list(foreign_keys))
+
+
+@migrations(name="0001_core")
+def m0001_core(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    _record_table(db, "locations", {
+        "level": int, "parent": str, "name_en": str, "name_ar": str, "country": str,
+        "kind": str, "lat": float, "lon": float, "source": str, "version": str, "shipped": int,
+    })
+    _record_table(db, "households", {
+        "mode": str, "head_name_ar": str, "head_name_lat": str,
+        "registration_date": str, "registration_pcode": str,
+        "origin_pcode": str, "origin_village": str, "displacement_date": str,
+        "current_pcode": str, "site_name": str, "shelter_type": str, "intention": str,
+        "contact_phone": str, "consent_share": int, "consent_scope": str, "consent_date": str,
+        "status": str, "notes": str, "source_id": str,
+        **_COUNTS,
+        # derived by the store:
+        "total": int, "member_count": int, "has_specific_needs": int, "uasc_count": int,
+        "origin_adm1": str, "search_names": str,
+    })
+    _record_table(db, "persons", {
+        "household_id": str,
+        "given_name_ar": str, "father_name_ar": str, "grandfather_name_ar": str, "family_name_ar": str,
+        "given_name_lat": str, "father_name_lat": str, "grandfather_name_lat": str, "family_name_lat": str,
+        "sex": str, "birth_date": str, "age_estimated": int, "relationship": str,
+        "wg_seeing": int, "wg_hearing": int, "wg_walking": int, "wg_remembering": int,
+        "wg_selfcare": int, "wg_communicating": int,
+        "specific_needs": str, "separated_child": int, "unaccompanied_child": int,
+        "document_type": str, "document_number": str, "notes": str, "source_id": str,
+        # derived by the store:
+        "age": int, "age_bracket": str, "name_norm": str,
+    }, foreign_keys=[("household_id", "households", "id")])
+    _record_table(db, "movements", {
+        "household_id": str, "from_pcode": str, "from_text": str, "to_pcode": str, "to_text": str,
+        "crossing_pcode": str, "movement_date": str, "reason": str, "notes": str,
+    }, foreign_keys=[("household_id", "households", "id")])
+    _record_table(db, "crossing_counts", {
+        "counted_at": str, "crossing_pcode": str, "direction": str, **_COUNTS,
+        "nationality": str, "origin_pcode": str, "origin_text": str,
+        "destination_pcode": str, "destination_text": str, "transport": str, "reason": str,
+        **{f: int for f in VULNERABILITY_FIELDS},
+        "observer": str, "household_id": str, "notes": str, "source_id": str,
+        # derived by the store:
+        "total": int, "count_date": str, "origin_adm1": str, "destination_adm1": str,
+    })
+    # One row per record write, read by sync. ``fields`` holds the synced
+    # values written; ``prev`` the [hlc, device] of each value it replaced.
+    db["change_log"].create({
+        "seq": int, "origin_device": str, "origin_seq": int, "hlc": str, "table_name": str,
+        "record_id": str, "op": str, "fields": str, "prev": str,
+    }, pk="seq", not_null={"origin_device", "origin_seq", "hlc", "table_name", "record_id", "fields"})
+    db.execute("CREATE UNIQUE INDEX change_log_origin ON change_log(origin_device, origin_seq)")
+    db.execute("CREATE INDEX change_log_record ON change_log(table_name, record_id)")
+    # Who did what, when. ``before`` holds the replaced values; the new ones
+    # are in the linked change_log row (creates: before is NULL).
+    db["audit_log"].create({
+        "id": int, "at": str, "device_id": str, "user": str, "action": str,
+        "table_name": str, "record_id": str, "before": str, "change_seq": int, "detail": str,
+    }, pk="id", not_null={"at", "action"})
+    db.execute("CREATE INDEX audit_log_record ON audit_log(table_name, record_id)")
+    db.execute("CREATE INDEX audit_log_change ON audit_log(change_seq)")
+
+
+@migrations(name="0002_indexes_and_search")
+def m0002_indexes_and_search(db: Database) -> None:
+    for table, cols in {
+        "households": [["origin_adm1"], ["current_pcode"], ["status"], ["registration_date"],
+                       ["has_specific_needs"], ["source_id"]],
+        "persons": [["household_id"], ["source_id"]],
+        "movements": [["household_id"]],
+        "crossing_counts": [["count_date"], ["crossing_pcode"], ["source_id"]],
+        "locations": [["kind"], ["parent"]],
+    }.items():
+        for c in cols:
+            db[table].create_index(c)
+    # Name search over normalised Arabic and lower-cased Latin names of the
+    # head and every member (kept in households.search_names by the store).
+    db["households"].enable_fts(["search_names"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations(name="0003_crossing_daily")
+def m0003_crossing_daily(db: Database) -> None:
+    """Daily summary of crossing counts, kept exact by triggers so charts never scan raw rows."""
+    key = ["count_date", "crossing_pcode", "direction", "origin_adm1", "destination_adm1", "nationality"]
+    db["crossing_daily"].create({**{k: str for k in key}, **_COUNTS, "total": int, "records": int},
+                                pk=key, not_null=set(key))
+    sums = COUNT_FIELDS + ("total",)
+
+    def keyvals(src: str) -> str:
+        return ", ".join(f"COALESCE({src}.{k}, '')" for k in key)
+
+    def upsert(src: str, sign: str) -> str:
+        vals = ", ".join(f"{sign}COALESCE({src}.{f}, 0)" for f in sums)
+        sets = ", ".join(f"{f} = {f} + excluded.{f}" for f in sums)
+        return (f"INSERT INTO crossing_daily ({', '.join(key)}, {', '.join(sums)}, records) "
+                f"VALUES ({keyvals(src)}, {vals}, {sign}1) "
+                f"ON CONFLICT({', '.join(key)}) DO UPDATE SET {sets}, records = records + excluded.records;")
+
+    # An update removes the old row's contribution and adds the new one's.
+    db.executescript(f"""
+    CREATE TRIGGER crossing_daily_ai AFTER INSERT ON crossing_counts WHEN NEW.deleted = 0 BEGIN
+      {upsert('NEW', '')}
+    END;
+    CREATE TRIGGER crossing_daily_ad AFTER DELETE ON crossing_counts WHEN OLD.deleted = 0 BEGIN
+      {upsert('OLD', '-')}
+    END;
+    CREATE TRIGGER crossing_daily_au_old AFTER UPDATE ON crossing_counts WHEN OLD.deleted = 0 BEGIN
+      {upsert('OLD', '-')}
+    END;
+    CREATE TRIGGER crossing_daily_au_new AFTER UPDATE ON crossing_counts WHEN NEW.deleted = 0 BEGIN
+      {upsert('NEW', '')}
+    END;
+    """)
+    db.execute("CREATE INDEX crossing_daily_date ON crossing_daily(count_date)")
+
+
+@migrations(name="0004_exchange_and_sync")
+def m0004_exchange_and_sync(db: Database) -> None:
+    # Trusted peer devices and what each is known to hold (its version vector).
+    db["peers"].create({
+        "device_id": str, "name": str, "organisation": str, "public_key": str, "fingerprint": str,
+        "trusted": int, "added_at": str, "acked": str,
+    }, pk="device_id")
+    db["bundles"].create({
+        "id": int, "direction": str, "kind": str, "peer_device": str, "file_name": str, "sha256": str,
+        "created_at": str, "processed_at": str, "change_count": int, "applied_count": int,
+    }, pk="id")
+    db.execute("CREATE UNIQUE INDEX bundles_sha ON bundles(direction, sha256)")
+    db["conflicts"].create({
+        "id": str, "table_name": str, "record_id": str, "field": str,
+        "base": str, "winner": str, "loser": str,
+        "winner_hlc": str, "winner_device": str, "loser_hlc": str, "loser_device": str,
+        "detected_at": str, "resolved_at": str, "resolved_by": str,
+    }, pk="id")
+    db.execute("CREATE INDEX conflicts_record ON conflicts(table_name, record_id, field)")
+    # Summaries received from other devices (coordinator side).
+    db["summary_cells"].create({
+        "device_id": str, "organisation": str, "period": str, "count_date": str, "admin_pcode": str,
+        "crossing_pcode": str, "direction": str, "sex": str, "age_bracket": str, "value": int,
+        "received_at": str,
+    })
+    db.execute("CREATE INDEX summary_cells_device ON summary_cells(device_id, period)")
+    # Saved import column mappings.
+    db["import_profiles"].create({"name": str, "kind": str, "mapping": str, "saved_at": str}, pk="name")
+
+
+def latest_version() -> int:
+    return len(migrations._migrations)
+
+
+def migration_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def applied_names(db: Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
