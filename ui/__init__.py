@@ -1,0 +1,1 @@
+"""Displacement Tracker desktop interface (PySide6). Calls tracker/, never SQL."""

@@ -1,0 +1,113 @@
+"""What every page shares: the open store, the worker, the language, and change events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from tracker import errors
+
+from .worker import Worker
+
+
+class AppContext(QObject):
+    data_changed = Signal(str, list)  # table, ids (emitted on the GUI thread after a commit)
+    locked = Signal()
+    unlocked = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, store=None, language: str = "en", parent=None):
+        super().__init__(parent)
+        self.worker = Worker(self)
+        self.store = None
+        self.language = language
+        self._relay = _EventRelay(self)
+        if store is not None:
+            self.attach(store)
+
+    # -- the store ---------------------------------------------------------------
+    def attach(self, store) -> None:
+        self.store = store
+        store.subscribe(self._relay.forward)
+        self.unlocked.emit()
+
+    def detach(self) -> None:
+        """Lock: close the store (its key leaves memory) and tell pages to clear what they show."""
+        if self.store is None:
+            return
+        store, self.store = self.store, None
+        self.worker.call(lambda: (store.unsubscribe(self._relay.forward), store.close()))
+        self.locked.emit()
+
+    # -- running core calls ---------------------------------------------------------
+    def run(self, fn, *args, on_done=None, on_error=None, on_progress=None, progress=False):
+        """Run ``fn(*args)`` on the single writer thread; callbacks arrive on the GUI thread."""
+        return self.worker.submit(fn, *args, on_done=on_done, on_error=on_error, on_progress=on_progress,
+                                  progress=progress)
+
+    def call(self, fn, *args):
+        """Run ``fn(*args)`` on the writer thread and wait for it (short calls only)."""
+        return self.worker.call(fn, *args)
+
+    # -- words ------------------------------------------------------------------------
+    def error_text(self, exc: BaseException) -> str:
+        return error_text(exc)
+
+
+class _EventRelay(QObject):
+    """Store events come from the writer thread; a queued signal hands them to the GUI thread."""
+
+    _event = Signal(str, list)
+
+    def __init__(self, ctx: AppContext):
+        super().__init__(ctx)
+        self._event.connect(ctx.data_changed)
+
+    def forward(self, table: str, ids) -> None:
+        self._event.emit(table, list(ids))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+_RULES = {
+    "required": "is required",
+    "future_date": "cannot be in the future",
+    "bad_date": "is not a valid date (YYYY-MM-DD)",
+    "not_integer": "must be a whole number",
+    "negative": "cannot be negative",
+    "out_of_range": "is out of range",
+    "unknown_pcode": "is not a known place code",
+    "wrong_kind": "is not the right kind of place",
+    "age_range": "gives an impossible age",
+    "counts_disagree": "does not agree with the other counts",
+    "choice": "is not one of the allowed values",
+    "too_long": "is too long",
+    "empty_household": "count at least one person",
+    "empty_group": "count at least one person",
+    "one_head": "exactly one member must be the head of household",
+    "after_registration": "is after the registration date",
+}
+
+
+def field_error_text(e: errors.FieldError) -> str:
+    rule = _RULES.get(e.rule)
+    return _tr(rule) if rule else e.message
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, errors.WrongPassphrase):
+        return _tr("Wrong passphrase or not a Displacement Tracker database.")
+    if isinstance(exc, errors.ValidationError):
+        parts = []
+        for e in exc.errors[:5]:
+            where = _tr("row %1, ").replace("%1", str(e.row)) if e.row else ""
+            parts.append(f"{where}{e.field}: {field_error_text(e)} ({e.value!r})")
+        return "\n".join(parts)
+    if isinstance(exc, errors.Cancelled):
+        return _tr("Cancelled. Nothing was changed.")
+    if isinstance(exc, errors.TrackerError):
+        return exc.message
+    if isinstance(exc, OSError):
+        return _tr("Could not use the file: %1").replace("%1", f"{exc.strerror or exc} {exc.filename or ''}".strip())
+    return _tr("Unexpected error: %1").replace("%1", str(exc))

@@ -1,0 +1,111 @@
+"""The one background helper: runs core calls off the GUI thread, one at a time.
+
+SQLite has one writer, so every write goes through a single worker thread and
+nothing interleaves; results and errors come back on the GUI thread through a
+queued signal. Workers never touch widgets.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from tracker.errors import Cancelled
+
+
+@dataclass
+class Job:
+    fn: object
+    args: tuple
+    on_done: object = None
+    on_error: object = None
+    on_progress: object = None
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+
+class Worker(QObject):
+    """Runs ``fn(*args)`` on one background thread. ``fn`` may accept ``progress`` and ``cancelled``
+    keyword arguments (plain callables) when submitted with ``progress=True``."""
+
+    _finished = Signal(object, object)  # job, result
+    _failed = Signal(object, object)  # job, exception
+    _progressed = Signal(object, int, int)  # job, done, total
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-writer")
+        self._pending = 0
+        self._finished.connect(self._deliver_result)
+        self._failed.connect(self._deliver_error)
+        self._progressed.connect(self._deliver_progress)
+
+    def submit(self, fn, *args, on_done=None, on_error=None, on_progress=None, progress=False) -> Job:
+        job = Job(fn, args, on_done, on_error, on_progress)
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+
+        def run():
+            try:
+                if progress:
+                    result = fn(*args, progress=lambda d, t: self._progressed.emit(job, d, t),
+                                cancelled=job.cancelled)
+                else:
+                    result = fn(*args)
+            except BaseException as exc:  # delivered to the GUI thread, never swallowed
+                exc.__traceback_text__ = traceback.format_exc()
+                self._failed.emit(job, exc)
+            else:
+                self._finished.emit(job, result)
+
+        self._pool.submit(run)
+        return job
+
+    def call(self, fn, *args):
+        """Run on the worker thread and wait (for short calls that must not interleave with writes)."""
+        return self._pool.submit(fn, *args).result()
+
+    @Slot(object, object)
+    def _deliver_result(self, job, result):
+        self._done()
+        if job.on_done is not None:
+            job.on_done(result)
+
+    @Slot(object, object)
+    def _deliver_error(self, job, exc):
+        self._done()
+        if job.on_error is not None:
+            job.on_error(exc)
+        elif not isinstance(exc, Cancelled):
+            raise exc
+
+    @Slot(object, int, int)
+    def _deliver_progress(self, job, done, total):
+        if job.on_progress is not None:
+            job.on_progress(done, total)
+
+    def _done(self):
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+
+    def is_busy(self) -> bool:
+        return self._pending > 0
+
+    def wait_idle(self) -> None:
+        """Block until queued jobs have run (their results are delivered on the next event-loop turn)."""
+        self._pool.submit(lambda: None).result()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
