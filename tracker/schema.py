@@ -186,3 +186,25 @@ def migration_names() -> list[str]:
 
 def applied_names(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db)]
+
+
+@migrations(name="0005_household_list")
+def m0005_household_list(db: Database) -> None:
+    """Partial indexes over live households for the paged list (tracker/queries.py).
+
+    Each matches one sort key of the list with registration date as the second key, so a
+    page is an index walk, never a sort of every row, and counting or skipping rows never
+    reads the table (the index holds the rowid, and only live rows).
+    """
+    indexes = {
+        "households_live_date": "registration_date",
+        "households_live_origin": "origin_adm1, registration_date",
+        "households_live_current": "current_pcode, registration_date",
+        "households_live_status": "status, registration_date",
+        "households_live_needs": "has_specific_needs, registration_date",
+        "households_live_total": "total, registration_date",
+        "households_live_mode": "mode, registration_date",
+        "households_live_name": "COALESCE(head_name_ar, head_name_lat)",
+    }
+    for name, columns in indexes.items():
+        db.execute(f"CREATE INDEX {name} ON households({columns}) WHERE deleted = 0")
