@@ -1,9 +1,20 @@
 """Shared fixtures: a real encrypted store per test; Qt offscreen before any Qt import."""
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+if os.environ.get("DTRACK_BLOCK_QT") == "1":
+    # Prove the core needs no Qt: any attempt to import it fails loudly.
+    class _NoQt:
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in ("PySide6", "shiboken6", "ui"):
+                raise ImportError(f"{name} imported while Qt is blocked (tracker/ must not need Qt)")
+            return None
+
+    sys.meta_path.insert(0, _NoQt())
 
 import pytest  # noqa: E402
 

@@ -183,7 +183,8 @@ def clean_household(raw: dict, locations: dict, *, partial=False) -> dict:
     mode = c.choice("mode", model.HOUSEHOLD_MODES, required=req)
     c.text("head_name_ar", max_len=200)
     c.text("head_name_lat", max_len=200)
-    if req and not (c.present("head_name_ar") or c.present("head_name_lat")):
+    # A full registration takes the head's name from the member marked head.
+    if req and mode == "pre" and not (c.present("head_name_ar") or c.present("head_name_lat")):
         c.fail("head_name_ar", "required", "the head's name is required (Arabic or Latin)", None)
     reg = c.date("registration_date", required=req)
     c.pcode("registration_pcode")

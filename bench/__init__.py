@@ -1,0 +1,1 @@
+"""Reproducible benchmarks with their own synthetic data (not part of the test run)."""

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up if needed, then run the whole test suite offscreen (no display needed):
+# the import contract, the core tests with Qt made unimportable, then the UI tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash packaging/setup.sh
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/lint-imports
+DTRACK_BLOCK_QT=1 .venv/bin/python -m pytest -q -p no:pytest-qt tests/core "$@"
+exec .venv/bin/python -m pytest -q tests/ui "$@"

@@ -1,0 +1,106 @@
+"""Demo data is realistic and deterministic; the command line's exit codes and messages."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tracker import cli, demo, stats
+from tracker.store import Store
+
+CONTENT = ("SELECT mode, head_name_ar, origin_pcode, registration_date, total FROM households ORDER BY "
+           "registration_date, head_name_ar, total, origin_pcode")
+
+
+def test_demo_is_deterministic_and_plausible(tmp_path):
+    results = []
+    for i in range(2):
+        with Store.create(tmp_path / f"d{i}.dtdb", "pw") as s:
+            r = demo.populate(s, households=150, crossings=300, seed=7)
+            rows = s.conn.execute(CONTENT).fetchall()
+            persons = s.conn.execute("SELECT sex, age, relationship FROM persons ORDER BY 1, 2, 3").fetchall()
+            check = stats.check(s)
+            sizes = [r[0] for r in s.conn.execute("SELECT total FROM households")]
+            points = {r[0] for r in s.conn.execute("SELECT crossing_pcode FROM crossing_counts")}
+            kinds = {s.locations()[p]["kind"] for p in points}
+        results.append((rows, persons))
+        assert check["ok"], check["lines"]
+        assert r["households"] == 150 and r["crossings"] == 300
+        assert 3 <= sum(sizes) / len(sizes) <= 7 and max(sizes) <= 11
+        assert kinds == {"official_crossing", "informal_crossing"}
+    assert results[0] == results[1]
+    with Store.create(tmp_path / "other.dtdb", "pw") as s:
+        demo.populate(s, households=150, crossings=0, seed=8)
+        assert s.conn.execute(CONTENT).fetchall() != results[0][0]
+
+
+def test_demo_has_spelling_variants(tmp_path):
+    with Store.create(tmp_path / "v.dtdb", "pw") as s:
+        demo.populate(s, households=400, crossings=0, seed=3)
+        names = {r[0] for r in s.conn.execute("SELECT given_name_ar FROM persons")}
+    assert {"أحمد", "احمد"} <= names or {"فاطمة", "فاطمه"} <= names
+
+
+def test_demo_cancel_rolls_back(store):
+    from tracker.errors import Cancelled
+
+    with pytest.raises(Cancelled):
+        demo.populate(store, households=300, crossings=0, seed=1, chunk=50, cancelled=lambda: True)
+    assert store.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
+
+
+@pytest.fixture
+def env(monkeypatch):
+    monkeypatch.setenv("DTRACK_PASSPHRASE", "cli passphrase")
+
+
+def test_cli_init_demo_stats_check(tmp_path, env, capsys):
+    db = str(tmp_path / "c.dtdb")
+    assert cli.main(["init", db, "--organisation", "NGO"]) == 0
+    assert cli.main(["demo", db, "--households", "20", "--crossings", "30", "--seed", "1"]) == 0
+    capsys.readouterr()
+    assert cli.main(["stats", db]) == 0
+    out = capsys.readouterr().out
+    assert "households                   20" in out and "crossing_counts              30" in out
+    assert cli.main(["check", db]) == 0
+    assert "integrity: ok" in capsys.readouterr().out
+
+
+def test_cli_user_errors_exit_1_with_one_line(tmp_path, env, capsys, monkeypatch):
+    db = str(tmp_path / "c.dtdb")
+    assert cli.main(["stats", str(tmp_path / "missing.dtdb")]) == 1
+    assert cli.main(["init", db]) == 0
+    assert cli.main(["init", db]) == 1
+    monkeypatch.setenv("DTRACK_PASSPHRASE", "wrong")
+    capsys.readouterr()
+    assert cli.main(["stats", db]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["dtrack: error: wrong passphrase or not a Displacement Tracker database"]
+
+
+def test_cli_usage_errors_exit_2(tmp_path):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["demo"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["frobnicate"])
+    assert exc.value.code == 2
+
+
+def test_cli_without_passphrase_or_terminal(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DTRACK_PASSPHRASE"}
+    proc = subprocess.run([sys.executable, "-m", "tracker.cli", "init", str(tmp_path / "x.dtdb")],
+                          env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "DTRACK_PASSPHRASE" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "x.dtdb").exists()
+
+
+def test_cli_passwd(tmp_path, env, monkeypatch):
+    db = str(tmp_path / "p.dtdb")
+    assert cli.main(["init", db]) == 0
+    monkeypatch.setenv("DTRACK_NEW_PASSPHRASE", "new cli passphrase")
+    assert cli.main(["passwd", db]) == 0
+    monkeypatch.setenv("DTRACK_PASSPHRASE", "new cli passphrase")
+    assert cli.main(["stats", db]) == 0

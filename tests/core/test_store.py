@@ -1,0 +1,114 @@
+"""The encrypted store: encryption at rest, passphrases, re-keying, reopening."""
+
+import sqlite3
+
+import pytest
+
+from tracker import households
+from tracker.errors import StoreExists, StoreMissing, WrongPassphrase
+from tracker.store import Store, recover_interrupted_rekey
+
+NAME = "زينب الخطيب"
+
+
+def _register(store):
+    return households.register_pre(store, {"head_name_ar": NAME, "head_name_lat": "Zeinab Khatib",
+                                           "origin_pcode": "SY0602", "registration_date": "2025-03-09",
+                                           "f_18_59": 1, "m_0_4": 2, "contact_phone": "+961 71 123456"})
+
+
+def test_file_is_encrypted_and_holds_no_names(store, db_path):
+    _register(store)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    raw = db_path.read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    for needle in (NAME.encode(), "Zeinab".encode(), b"Khatib", b"123456", "الخطيب".encode()):
+        assert needle not in raw
+    # The stock sqlite3 module cannot read it.
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(db_path).execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_wal_and_memory_temp_store(store):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA cache_size").fetchone()[0] <= -100_000
+
+
+def test_wrong_passphrase_is_a_typed_error_and_writes_nothing(store, db_path, passphrase):
+    _register(store)
+    store.close()
+    before = db_path.read_bytes()
+    with pytest.raises(WrongPassphrase) as err:
+        Store.open(db_path, "not the passphrase")
+    assert str(err.value) == "wrong passphrase or not a Displacement Tracker database"
+    assert db_path.read_bytes() == before
+    with Store.open(db_path, passphrase) as again:
+        assert again.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+
+
+def test_a_foreign_sqlcipher_file_is_refused(tmp_path):
+    from tracker.store import connect
+
+    other = tmp_path / "other.db"
+    conn = connect(other, "pw")
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(WrongPassphrase):
+        Store.open(other, "pw")
+
+
+def test_missing_and_existing_files(tmp_path, store, db_path, passphrase):
+    with pytest.raises(StoreMissing):
+        Store.open(tmp_path / "nope.dtdb", passphrase)
+    with pytest.raises(StoreExists):
+        Store.create(db_path, passphrase)
+
+
+def test_change_passphrase_keeps_data(store, db_path, passphrase):
+    hid = _register(store)
+    store.change_passphrase(passphrase, "a new long passphrase")
+    assert households.get(store, hid)["head_name_ar"] == NAME
+    store.close()
+    with pytest.raises(WrongPassphrase):
+        Store.open(db_path, passphrase)
+    with Store.open(db_path, "a new long passphrase") as again:
+        assert households.get(again, hid)["total"] == 3
+
+
+def test_change_passphrase_needs_the_old_one(store):
+    with pytest.raises(WrongPassphrase):
+        store.change_passphrase("wrong", "new passphrase")
+
+
+def test_interrupted_rekey_leaves_the_original_whole(store, db_path, passphrase):
+    """A re-key that died before the swap leaves a partial .rekey file; the original still opens."""
+    hid = _register(store)
+    store.close()
+    partial = db_path.with_name(db_path.name + ".rekey")
+    partial.write_bytes(b"\x00" * 4096)  # what a power cut mid-copy leaves behind
+    recover_interrupted_rekey(db_path)
+    assert not partial.exists()
+    with Store.open(db_path, passphrase) as again:
+        assert households.get(again, hid)["head_name_ar"] == NAME
+
+
+def test_reader_connection_sees_committed_writes(store):
+    reader = store.reader()
+    hid = _register(store)
+    assert reader.execute("SELECT count(*) FROM households WHERE id = ?", (hid,)).fetchone()[0] == 1
+    with pytest.raises(Exception):
+        reader.execute("DELETE FROM households")
+    reader.close()
+
+
+def test_device_identity_and_gazetteer_loaded(store):
+    meta = store.meta()
+    assert meta["organisation"] == "Test NGO" and meta["device_name"] == "laptop-1"
+    assert len(store.device_id) == 36
+    locs = store.locations()
+    assert locs["SY06"]["name_ar"] == "اللاذقية"
+    assert locs["XLB-ARD"]["kind"] == "official_crossing"
+    assert meta["gazetteer_version"]
