@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TASHKEEL = dict.fromkeys(list(range(0x064B, 0x0653)) + [0x0670, 0x0640], None)  # + superscript alef, tatweel
 _FOLD = str.maketrans({
@@ -50,24 +51,19 @@ def normalize_latin(text: str) -> str:
     return text
 
 
-def tokens(text: str | None) -> list[str]:
-    """Normalised search tokens of a name in either script."""
-    if not text:
-        return []
+@lru_cache(maxsize=65536)  # names repeat a great deal within a population
+def _tokens(text: str) -> tuple[str, ...]:
     if _ARABIC.search(text):
         text = normalize_arabic(text)
         # Treat "عبد ال..." as one token so "عبدالله" and "عبد الله" match.
         text = re.sub(r"عبد\s+ال", "عبدال", text)
-        out = []
-        for t in _SPLIT.split(text):
-            if t:
-                out.append(t)
-        return out
-    out = []
-    for t in _SPLIT.split(normalize_latin(text)):
-        if t:
-            out.append(_LATIN_ALIASES.get(t, t))
-    return out
+        return tuple(t for t in _SPLIT.split(text) if t)
+    return tuple(_LATIN_ALIASES.get(t, t) for t in _SPLIT.split(normalize_latin(text)) if t)
+
+
+def tokens(text: str | None) -> tuple[str, ...]:
+    """Normalised search tokens of a name in either script."""
+    return _tokens(text) if text else ()
 
 
 def normalize_name(text: str | None) -> str:

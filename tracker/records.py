@@ -38,7 +38,7 @@ def synced_fields(table: str, values: dict) -> dict:
 
 
 def dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def get(store, table: str, record_id: str, *, include_deleted=False) -> dict | None:

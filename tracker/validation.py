@@ -31,7 +31,7 @@ class _Cleaner:
 
     def present(self, field) -> bool:
         v = self.raw.get(field)
-        return v is not None and not (isinstance(v, str) and v.strip() == "")
+        return v is not None and (v.__class__ is not str or bool(v.strip()))
 
     def text(self, field, required=False, max_len=MAX_TEXT):
         v = self.raw.get(field)
