@@ -106,6 +106,9 @@ class Store:
         from . import gazetteer
 
         gazetteer.load_shipped(store)
+        from .sync.identity import ensure_identity  # this device's sync keys, kept inside the encrypted file
+
+        ensure_identity(store)
         return store
 
     @classmethod

@@ -1,0 +1,38 @@
+"""Why a bundle or identity file was refused. Each error says what is wrong and what to do;
+whenever one is raised the database has not been changed."""
+
+from __future__ import annotations
+
+from ..errors import TrackerError
+
+
+class SyncError(TrackerError):
+    code = "sync_error"
+
+
+class BundleDamaged(SyncError):
+    """Not a bundle, cut short, or altered after it was signed."""
+
+    code = "bundle_damaged"
+
+
+class UnknownSigner(SyncError):
+    """Signed by a device this database has not trusted (the details carry its identity)."""
+
+    code = "unknown_signer"
+
+
+class WrongRecipient(SyncError):
+    code = "wrong_recipient"
+
+
+class AlreadyImported(SyncError):
+    code = "already_imported"
+
+
+class BundleTooNew(SyncError):
+    code = "bundle_too_new"
+
+
+class PeerError(SyncError):
+    code = "peer_error"
