@@ -1,0 +1,201 @@
+"""Exports: CSV (UTF-8 with BOM, CRLF, HXL hashtag row under the header) and XLSX (one sheet
+per dataset plus a metadata sheet).
+
+Rows stream from one SQL cursor straight into ``csv.writer``: the column values, P-code
+names and formula neutralisation are all computed by SQLite. The file is written under
+a temporary name and renamed when complete, so a cancelled or failed export leaves
+nothing half-written. Every export is recorded in the audit log ('export' or
+'export_pii'); personal columns need ``pii=True`` and ``pii_confirmed=True``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from .. import __version__, records
+from ..errors import Cancelled, TrackerError
+from ..timeutil import utc_now_iso
+from . import columns as cols
+from .errors import PersonalDataNotConfirmed
+from .hxl import COUNT_TAGS, HOUSEHOLDS_TAG, INDIVIDUALS_TAG
+from .summary import DEFAULT_THRESHOLD, marker_for, summary_rows, suppress, suppressed_count
+
+FORMATS = ("csv", "xlsx")
+CHUNK = 5000
+
+
+def summary_table(store, rows: list[dict], admin_level: int, organisation: str) -> tuple[list[str], list[str], list[list]]:
+    """Headers, hashtags and cell rows of the (already suppressed) summary."""
+    a = f"#adm{admin_level}+origin"
+    spec = [("source", "#x_dataset"), ("period", "#x_period"), ("date", "#date+reported"),
+            ("admin_pcode", f"{a}+code"), ("admin_name", f"{a}+name"), ("admin_name_ar", f"{a}+name+i_ar"),
+            ("crossing_pcode", "#loc+code"), ("crossing_name", "#loc+name"), ("crossing_name_ar", "#loc+name+i_ar"),
+            ("direction", "#x_direction"), *[(f, COUNT_TAGS[f]) for f in COUNT_TAGS],
+            ("individuals", INDIVIDUALS_TAG), ("households", HOUSEHOLDS_TAG), ("organisation", "#org+name")]
+    locs = store.locations()
+    out = []
+    for r in rows:
+        admin, crossing = locs.get(r["admin_pcode"], {}), locs.get(r["crossing_pcode"], {})
+        extra = {"admin_name": admin.get("name_en"), "admin_name_ar": admin.get("name_ar"),
+                 "crossing_name": crossing.get("name_en"), "crossing_name_ar": crossing.get("name_ar"),
+                 "organisation": organisation}
+        out.append([cols.neutralise({**r, **extra}.get(h)) for h, _ in spec])
+    return [h for h, _ in spec], [t for _, t in spec], out
+
+
+def _iter_dataset(store, dataset, opts, tick):
+    """(headers, tags, row iterator) of one dataset."""
+    if dataset == "summary":
+        raw = summary_rows(store, opts["date_from"], opts["date_to"], opts["period"], opts["admin_level"])
+        shown = suppress(raw, opts["threshold"], opts["marker"])
+        opts["suppressed"] = suppressed_count(shown, opts["marker"])
+        headers, tags, data = summary_table(store, shown, opts["admin_level"], store.organisation)
+        return headers, tags, iter([data]) if data else iter([])
+    cols.load_admin_table(store)
+    spec = cols.columns_for(dataset, opts["pii"])
+    sql, params = cols.query(dataset, opts["pii"], opts["date_from"], opts["date_to"], store.organisation)
+
+    def chunks():
+        cur = store.conn.execute(sql, params)
+        while True:
+            chunk = cur.fetchmany(CHUNK)
+            if not chunk:
+                return
+            tick(len(chunk))
+            yield chunk
+    return [c.name for c in spec], [c.tag for c in spec], chunks()
+
+
+def _total_rows(store, dataset, opts) -> int:
+    if dataset == "summary":
+        return 0
+    sql, params = cols.query(dataset, opts["pii"], opts["date_from"], opts["date_to"], store.organisation)
+    return store.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+
+def metadata(store, datasets, counts, opts, fmt) -> list[tuple[str, str]]:
+    meta = store.meta()
+    return [
+        ("organisation", store.organisation), ("device", store.device_name), ("device_id", store.device_id),
+        ("datasets", ", ".join(datasets)), ("rows", ", ".join(f"{d}={counts.get(d, 0)}" for d in datasets)),
+        ("period_from", opts["date_from"] or ""), ("period_to", opts["date_to"] or ""),
+        ("summary_period", opts["period"]), ("summary_admin_level", str(opts["admin_level"])),
+        ("gazetteer_version", meta.get("gazetteer_version", "")),
+        ("suppression_threshold", str(opts["threshold"])), ("suppression_marker", opts["marker"]),
+        ("suppressed_cells", str(opts.get("suppressed", 0))),
+        ("personal_data", "yes" if opts["pii"] else "no"), ("hxl", "yes" if opts["hxl"] else "no"),
+        ("format", fmt), ("exported_at", utc_now_iso()), ("exported_by", store.user),
+        ("tool_version", f"Displacement Tracker {__version__}"),
+    ]
+
+
+def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=None, pii: bool = False,
+           pii_confirmed: bool = False, hxl: bool = True, bom: bool = True, threshold: int = DEFAULT_THRESHOLD,
+           marker: str | None = None, period: str = "day", admin_level: int = 1, metadata_file: bool = True,
+           progress=None, cancelled=None) -> dict:
+    """Write ``datasets`` (a name or a list; CSV takes one) to ``path``. Returns
+    ``{"path", "rows": {dataset: n}, "suppressed", "metadata_path"}``."""
+    datasets = [datasets] if isinstance(datasets, str) else list(datasets)
+    unknown = [d for d in datasets if d not in cols.ALL_DATASETS]
+    if unknown or not datasets:
+        raise TrackerError(f"unknown dataset {unknown[0] if unknown else ''!r}: use one of "
+                           + ", ".join(cols.ALL_DATASETS), field="dataset")
+    if fmt not in FORMATS:
+        raise TrackerError(f"unknown format {fmt!r}: use csv or xlsx", field="format")
+    if fmt == "csv" and len(datasets) > 1:
+        raise TrackerError("a CSV file holds one dataset; export several to XLSX or one at a time", field="dataset")
+    if pii and not pii_confirmed:
+        raise PersonalDataNotConfirmed()
+    if threshold < 0:
+        raise TrackerError("the suppression threshold cannot be negative", field="threshold", value=threshold)
+    opts = {"date_from": str(date_from) if date_from else None, "date_to": str(date_to) if date_to else None,
+            "pii": pii, "hxl": hxl, "threshold": threshold, "period": period, "admin_level": admin_level,
+            "marker": marker if marker is not None else marker_for(threshold)}
+    path = Path(path)
+    total = sum(_total_rows(store, d, opts) for d in datasets) if progress else 0
+    state = {"done": 0}
+
+    def tick(n):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        state["done"] += n
+        if progress is not None:
+            progress(state["done"], total)
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    counts: dict[str, int] = {}
+    try:
+        if fmt == "csv":
+            counts = _write_csv(store, datasets[0], tmp, opts, bom, tick)
+        else:
+            counts = _write_xlsx(store, datasets, tmp, opts, tick, fmt)
+        meta_path = None
+        with store.atomic():
+            detail = {"datasets": datasets, "rows": counts, "file": path.name, "format": fmt, "pii": pii,
+                      "threshold": threshold, "from": opts["date_from"], "to": opts["date_to"]}
+            records.audit(store, "export_pii" if pii else "export", detail=detail)
+            if fmt == "csv" and metadata_file:
+                meta_path = path.with_name(path.stem + ".metadata.csv")
+                _write_metadata_csv(meta_path, metadata(store, datasets, counts, opts, fmt), bom)
+            os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return {"path": str(path), "rows": counts, "suppressed": opts.get("suppressed", 0),
+            "metadata_path": str(meta_path) if meta_path else None}
+
+
+def _write_csv(store, dataset, tmp, opts, bom, tick) -> dict:
+    headers, tags, chunks = _iter_dataset(store, dataset, opts, tick)
+    n = 0
+    with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="", buffering=1 << 20) as fh:
+        w = csv.writer(fh)  # CRLF line ends, as Excel expects
+        w.writerow(headers)
+        if opts["hxl"]:
+            w.writerow(tags)
+        for chunk in chunks:
+            w.writerows(chunk)
+            n += len(chunk)
+    return {dataset: n}
+
+
+def _write_metadata_csv(path, pairs, bom) -> None:
+    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["key", "value"])
+        w.writerows((k, cols.neutralise(v)) for k, v in pairs)
+
+
+def _xlsx_cell(value):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = cols.neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
+
+
+def _write_xlsx(store, datasets, tmp, opts, tick, fmt) -> dict:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    counts = {}
+    for dataset in datasets:
+        ws = wb.create_sheet(title=dataset)
+        headers, tags, chunks = _iter_dataset(store, dataset, opts, tick)
+        ws.append(headers)
+        if opts["hxl"]:
+            ws.append(tags)
+        n = 0
+        for chunk in chunks:
+            for row in chunk:
+                ws.append([_xlsx_cell(v) for v in row])
+            n += len(chunk)
+        counts[dataset] = n
+    ws = wb.create_sheet(title="metadata")
+    ws.append(["key", "value"])
+    for k, v in metadata(store, datasets, counts, opts, fmt):
+        ws.append([k, _xlsx_cell(v)])
+    wb.save(tmp)
+    return counts
