@@ -37,7 +37,10 @@ def _recipients(store, for_device: str | None) -> list[dict]:
 
 
 def _since_hlc(since) -> str:
-    day = since if isinstance(since, dt.date) else dt.date.fromisoformat(str(since)[:10])
+    try:
+        day = since if isinstance(since, dt.date) else dt.date.fromisoformat(str(since)[:10])
+    except ValueError as exc:
+        raise SyncError(f"the start date must look like 2025-03-08, not {since!r}", value=since) from exc
     ms = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp() * 1000)
     return format_hlc(ms, 0)
 
@@ -128,7 +131,7 @@ def _imported_at(store, sha: str) -> str | None:
     return row[0] if row else None
 
 
-def _check_signer(store, env, meta_of, trust: bool) -> dict | None:
+def check_signer(store, env, meta_of, trust: bool) -> dict | None:
     """The trusted peer who signed, or None when ``trust`` says to add it now. Raises UnknownSigner."""
     peer = identity.get_peer(store, env.sender_id)
     sender = env.header["sender"]
@@ -163,7 +166,7 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
             decoded["meta"], decoded["lines"] = _decode(env, store)
         return decoded["meta"]
 
-    peer = _check_signer(store, env, meta_of, trust)
+    peer = check_signer(store, env, meta_of, trust)
     when = _imported_at(store, env.sha256)
     if when:
         raise AlreadyImported(f"{env.path.name} was already imported on {when[:16].replace('T', ' ')}; nothing changed",

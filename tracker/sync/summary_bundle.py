@@ -1,0 +1,205 @@
+"""Summary bundles: signed aggregate counts for coordinators, no personal data.
+
+A device sends the raw aggregate of the exchange summary (``tracker.exchange.summary``):
+people by date x origin admin area x crossing point x direction x sex x age bracket, plus
+the number of households or groups. By construction the payload holds only those keys
+and counts: no names, contacts, notes or record ids. It is signed, and encrypted too when
+it is addressed to a known coordinator device (``for_device``).
+
+A coordinator keeps, for every sending device and date, only the cells of the newest
+summary covering that date, so re-sending an updated summary replaces the old figures
+instead of adding to them, whatever order the files arrive in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from .. import model, records
+from ..timeutil import utc_now_iso
+from . import envelope, identity
+from .bundle import _imported_at, check_signer
+from .errors import AlreadyImported, BundleDamaged, SyncError
+
+KIND = "summary"
+ALL_FROM, ALL_TO = "0001-01-01", "9999-12-31"  # no bound given: the summary is a complete snapshot
+CELL_KEYS = ("source", "date", "admin_pcode", "crossing_pcode", "direction")
+CELL_VALUES = ("households", *model.COUNT_FIELDS)
+SOURCES = ("crossings", "registrations")
+
+
+def _day(text, what: str) -> str:
+    try:
+        return dt.date.fromisoformat(str(text)[:10]).isoformat()
+    except ValueError as exc:
+        raise SyncError(f"{what} must be a date like 2025-03-08, not {text!r}", value=text) from exc
+
+
+def export_summary(store, out, *, date_from=None, date_to=None, for_device: str | None = None,
+                   admin_level: int = 1) -> dict:
+    """Write a signed summary bundle of the counts between two dates (inclusive; default: all)."""
+    from ..exchange.summary import summary_rows
+
+    identity.ensure_identity(store)
+    f = _day(date_from, "the start date") if date_from else ALL_FROM
+    t = _day(date_to, "the end date") if date_to else ALL_TO
+    if f > t:
+        raise SyncError(f"the start date {f} is after the end date {t}")
+    recipients = [identity.find_peer(store, for_device)] if for_device else None
+    rows = summary_rows(store, None if f == ALL_FROM else f, None if t == ALL_TO else t, "day", admin_level)
+    cells = [[r["source"], r["date"], r["admin_pcode"], r["crossing_pcode"], r["direction"],
+              *(int(r[v]) for v in CELL_VALUES)] for r in rows]
+    created_at = utc_now_iso()
+    payload = {"kind": KIND, "created_at": created_at, "date_from": f, "date_to": t, "admin_level": admin_level,
+               "sender": {"device_id": store.device_id, "name": store.device_name, "organisation": store.organisation},
+               "columns": [*CELL_KEYS, *CELL_VALUES], "cells": cells}
+    sha = envelope.write(out, kind=KIND, payload=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+                         signing_key=identity.signing_key(store), sender=identity.own_identity(store),
+                         recipients=recipients, created_at=created_at)
+    with store.atomic():
+        store.conn.execute(
+            "INSERT OR IGNORE INTO bundles (direction, kind, peer_device, file_name, sha256, created_at, processed_at, "
+            "change_count) VALUES ('out', ?, ?, ?, ?, ?, ?, ?)",
+            (KIND, recipients[0]["device_id"] if recipients else None, Path(out).name, sha, created_at, utc_now_iso(),
+             len(cells)))
+        records.audit(store, "summary_export", detail={"file": Path(out).name, "from": f, "to": t, "cells": len(cells),
+                                                       "encrypted": bool(recipients)})
+        store.queue_event("bundles", [])
+    return {"path": str(out), "sha256": sha, "cells": len(cells), "date_from": f, "date_to": t,
+            "encrypted": bool(recipients)}
+
+
+def _read(store, env) -> dict:
+    if env.header.get("kind") != KIND:
+        raise SyncError(f"{env.path.name} is a {env.header.get('kind')} bundle, not a summary; "
+                        "import it with 'dtrack sync import'")
+    data = envelope.open_payload(env, store.device_id, identity.box_key(store))
+    try:
+        doc = json.loads(data)
+        if doc.get("kind") != KIND or doc["sender"]["device_id"] != env.sender_id:
+            raise ValueError("kind")
+        f, t = _day(doc["date_from"], "date_from"), _day(doc["date_to"], "date_to")
+        if doc["columns"] != [*CELL_KEYS, *CELL_VALUES]:
+            raise ValueError("columns")
+    except (ValueError, KeyError, TypeError, SyncError) as exc:
+        raise BundleDamaged(f"{env.path.name} is damaged (its description cannot be read)") from exc
+    for i, cell in enumerate(doc["cells"], start=1):
+        ok = (isinstance(cell, list) and len(cell) == len(CELL_KEYS) + len(CELL_VALUES)
+              and cell[0] in SOURCES and all(isinstance(x, str) for x in cell[1:5]) and f <= cell[1] <= t
+              and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in cell[5:]))
+        if not ok:
+            raise BundleDamaged(f"{env.path.name}: cell {i} is not a valid count; nothing was imported", cell=i)
+    doc["date_from"], doc["date_to"] = f, t
+    return doc
+
+
+def import_summary(store, path, *, trust: bool = False) -> dict:
+    """Verify a summary bundle and keep its cells for the dates it covers unless a newer summary
+    from the same device already covers them. Any error leaves the database unchanged."""
+    identity.ensure_identity(store)
+    env = envelope.read(path)
+    if env.header.get("encryption") and store.device_id not in env.recipients:
+        envelope.open_payload(env, store.device_id, identity.box_key(store))  # raises WrongRecipient
+    box: dict = {}
+
+    def doc_of():
+        if not box:
+            box["doc"] = _read(store, env)
+        return box["doc"]
+
+    doc_of()  # a peer bundle given here is refused before its signer is considered
+    peer = check_signer(store, env, doc_of, trust)
+    when = _imported_at(store, env.sha256)
+    if when:
+        raise AlreadyImported(f"{env.path.name} was already imported on {when[:16].replace('T', ' ')}; nothing changed",
+                              sha256=env.sha256)
+    doc = doc_of()
+    device, created, sha = env.sender_id, doc["created_at"], env.sha256
+    f, t = doc["date_from"], doc["date_to"]
+    now = utc_now_iso()
+    with store.atomic():
+        if peer is None:
+            s = doc["sender"]
+            peer = identity.add_peer(store, {**env.header["sender"], "name": s.get("name", ""),
+                                             "organisation": s.get("organisation", ""),
+                                             "fingerprint": env.sender_fingerprint})
+        older = [r[0] for r in store.conn.execute(
+            "SELECT bundle_sha FROM summary_coverage WHERE device_id = ? AND (created_at < ? OR "
+            "(created_at = ? AND bundle_sha < ?))", (device, created, created, sha))]
+        replaced = 0
+        for old in older:
+            replaced += store.conn.execute(
+                "DELETE FROM summary_cells WHERE bundle_sha = ? AND count_date BETWEEN ? AND ?", (old, f, t)).rowcount
+        newer = store.conn.execute(
+            "SELECT date_from, date_to FROM summary_coverage WHERE device_id = ? AND (created_at > ? OR "
+            "(created_at = ? AND bundle_sha > ?))", (device, created, created, sha)).fetchall()
+        rows = []
+        for cell in doc["cells"]:
+            source, day, admin, crossing, direction = cell[:5]
+            if any(a <= day <= b for a, b in newer):
+                continue  # a newer summary from this device already speaks for that day
+            values = dict(zip(CELL_VALUES, cell[5:]))
+            base = (device, doc["sender"].get("organisation", ""), "day", day, admin, crossing, direction)
+            if values["households"]:
+                rows.append((*base, "", "", values["households"], now, source, "households", sha))
+            for field in model.COUNT_FIELDS:
+                if values[field]:
+                    sex, age = field.split("_", 1)
+                    rows.append((*base, sex, age, values[field], now, source, "people", sha))
+        store.conn.executemany(
+            "INSERT INTO summary_cells (device_id, organisation, period, count_date, admin_pcode, crossing_pcode, "
+            "direction, sex, age_bracket, value, received_at, source, measure, bundle_sha) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        store.conn.execute(
+            "INSERT INTO summary_coverage (bundle_sha, device_id, device_name, organisation, date_from, date_to, "
+            "created_at, received_at, cells) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (sha, device, doc["sender"].get("name", ""), doc["sender"].get("organisation", ""), f, t, created, now,
+             len(doc["cells"])))
+        store.conn.execute(
+            "INSERT INTO bundles (direction, kind, peer_device, file_name, sha256, created_at, processed_at, "
+            "change_count, applied_count) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
+            (KIND, device, env.path.name, sha, created, now, len(doc["cells"]), len(rows)))
+        records.audit(store, "summary_import", detail={"file": env.path.name, "from": peer["name"], "dates": [f, t],
+                                                       "cells": len(doc["cells"]), "replaced": replaced})
+        store.queue_event("summary_cells", [])
+    return {"sender": peer["name"] or device, "cells": len(doc["cells"]), "stored": len(rows), "replaced": replaced,
+            "date_from": f, "date_to": t, "sha256": sha}
+
+
+def consolidated(store, date_from=None, date_to=None, conn=None) -> list[dict]:
+    """Received summaries summed over devices, one dict per cell in the shape of
+    ``tracker.exchange.summary.summary_rows`` (period 'day', admin level of the senders)."""
+    conn = conn or store.conn
+    sql = ("SELECT source, count_date, admin_pcode, crossing_pcode, direction, measure, sex, age_bracket, SUM(value) "
+           "FROM summary_cells WHERE source IS NOT NULL")
+    args = []
+    if date_from:
+        sql += " AND count_date >= ?"
+        args.append(str(date_from))
+    if date_to:
+        sql += " AND count_date <= ?"
+        args.append(str(date_to))
+    sql += " GROUP BY source, count_date, admin_pcode, crossing_pcode, direction, measure, sex, age_bracket"
+    cells: dict[tuple, dict] = {}
+    for source, day, admin, crossing, direction, measure, sex, age, value in conn.execute(sql, args):
+        k = (source, day, admin, crossing, direction)
+        cell = cells.get(k)
+        if cell is None:
+            cell = cells[k] = {"source": source, "period": "day", "date": day, "admin_pcode": admin,
+                               "crossing_pcode": crossing, "direction": direction,
+                               **dict.fromkeys((*model.COUNT_FIELDS, "individuals", "households"), 0)}
+        if measure == "households":
+            cell["households"] += value
+        else:
+            cell[f"{sex}_{age}"] += value
+            cell["individuals"] += value
+    return [cells[k] for k in sorted(cells)]
+
+
+def received(store, conn=None) -> list[dict]:
+    """The summaries kept, newest first: which device, which dates, when."""
+    cur = (conn or store.conn).execute("SELECT * FROM summary_coverage ORDER BY created_at DESC")
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur]
