@@ -147,3 +147,12 @@ def crossing_points(store) -> list[dict]:
 def by_kind(store, kind: str, level: int | None = None) -> list[dict]:
     return sorted((l for l in store.locations().values() if l["kind"] == kind and (level is None or l["level"] == level)),
                   key=lambda l: l["id"])
+
+
+def user_added(store) -> list[dict]:
+    """Live locations added on a device (not from the shipped list), newest first: the Settings list."""
+    cur = store.conn.execute(
+        "SELECT id, level, parent, name_en, name_ar, country, kind, lat, lon, source, created_at FROM locations "
+        "WHERE shipped = 0 AND deleted = 0 ORDER BY created_at DESC, id")
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row)) for row in cur]

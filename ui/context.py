@@ -14,12 +14,14 @@ class AppContext(QObject):
     locked = Signal()
     unlocked = Signal()
     language_changed = Signal(str)
+    settings_changed = Signal(str)  # key of an AppSettings value the user changed (e.g. idle_lock_minutes)
 
     def __init__(self, store=None, language: str = "en", parent=None):
         super().__init__(parent)
         self.worker = Worker(self)
         self.store = None
         self.language = language
+        self.app_settings = None  # ui.app_settings.AppSettings, set by the shell (Settings page reads it)
         self._relay = _EventRelay(self)
         if store is not None:
             self.attach(store)
@@ -37,6 +39,12 @@ class AppContext(QObject):
         store, self.store = self.store, None
         self.worker.call(lambda: (store.unsubscribe(self._relay.forward), store.close()))
         self.locked.emit()
+
+    def set_language(self, language: str) -> None:
+        """Ask the shell to switch the whole UI to ``language`` (it reinstalls translators and rebuilds pages)."""
+        if language != self.language:
+            self.language = language
+            self.language_changed.emit(language)
 
     # -- running core calls ---------------------------------------------------------
     def run(self, fn, *args, on_done=None, on_error=None, on_progress=None, progress=False):

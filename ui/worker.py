@@ -12,6 +12,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 from tracker.errors import Cancelled
@@ -79,20 +80,21 @@ class Worker(QObject):
     @Slot(object, object)
     def _deliver_result(self, job, result):
         self._done()
-        if job.on_done is not None:
+        if _alive(job.on_done):
             job.on_done(result)
 
     @Slot(object, object)
     def _deliver_error(self, job, exc):
         self._done()
         if job.on_error is not None:
-            job.on_error(exc)
+            if _alive(job.on_error):
+                job.on_error(exc)
         elif not isinstance(exc, Cancelled):
             raise exc
 
     @Slot(object, int, int)
     def _deliver_progress(self, job, done, total):
-        if job.on_progress is not None:
+        if _alive(job.on_progress):
             job.on_progress(done, total)
 
     def _done(self):
@@ -109,3 +111,12 @@ class Worker(QObject):
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
+
+
+def _alive(callback) -> bool:
+    """False for no callback, or a method of a widget already destroyed (a page closed on lock or
+    on a language switch while its job ran): delivering to it would raise in the GUI thread."""
+    if callback is None:
+        return False
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

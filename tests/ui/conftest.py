@@ -1,0 +1,59 @@
+"""Shared UI fixtures: an AppContext over a real encrypted store, private preferences, leak checks.
+
+Every test starts in English and left-to-right, with no translators installed,
+whatever the test before it switched to.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from ui import i18n
+from ui.app_settings import AppSettings
+from ui.context import AppContext
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp):
+    """Fail a test that leaves a visible top-level window behind (pytest-qt closes those it was given)."""
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    yield
+    QApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before]
+    for w in leaked:
+        w.close()
+    assert not leaked, f"windows left open: {[type(w).__name__ + ':' + w.objectName() for w in leaked]}"
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    i18n.install("en")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
+def app_settings(tmp_path):
+    return AppSettings(tmp_path / "preferences.ini")
+
+
+@pytest.fixture
+def ctx(store, app_settings):
+    """An unlocked AppContext over the test's store; the worker thread is stopped afterwards."""
+    context = AppContext(store, language="en")
+    context.app_settings = app_settings
+    yield context
+    context.worker.wait_idle()
+    QApplication.processEvents()
+    context.worker.shutdown()
+
+
+@pytest.fixture
+def bare_ctx(app_settings):
+    """A locked AppContext (no store yet), as the app starts."""
+    context = AppContext(language="en")
+    context.app_settings = app_settings
+    yield context
+    context.detach()
+    context.worker.shutdown()

@@ -1,0 +1,192 @@
+"""``displacement-tracker``: the desktop app's entry point and the shell that locks and unlocks it.
+
+    displacement-tracker                 start screen on the default database (or pick another)
+    displacement-tracker --demo          straight into the demo database (made on first use, passphrase "demo")
+    displacement-tracker --db PATH       start screen with PATH chosen (create it there if it does not exist)
+    displacement-tracker --lang ar       Arabic, right to left, for this run
+
+Only Qt, the core and the start screen load at launch; pages (and charts) load
+when first opened, so the unlock screen appears at once on an old laptop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+import tracker  # noqa: F401  (registers the encrypted driver before sqlite-utils loads)
+from tracker.store import default_store_path
+
+from . import i18n
+from .app_settings import LANGUAGES, AppSettings
+from .context import AppContext
+from .idle import IdleWatcher
+from .main_window import MainWindow
+from .start_dialog import StartDialog
+
+DEMO_FILE_NAME = "demo.dtdb"
+
+
+def demo_store_path() -> Path:
+    return default_store_path().parent / DEMO_FILE_NAME
+
+
+class Shell(QObject):
+    """Owns the start screen, the main window and the lock: exactly one of them is in front."""
+
+    def __init__(self, app, settings: AppSettings, *, language: str, default_path: Path, demo_path: Path,
+                 parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.settings = settings
+        self.ctx = AppContext(language=language)
+        self.ctx.app_settings = settings
+        self.ctx.language_changed.connect(self._language_changed)
+        self.ctx.settings_changed.connect(self._settings_changed)
+        self.idle = IdleWatcher(app, settings.get("idle_lock_minutes"), self)
+        self.idle.idle.connect(self.idle_lock)
+        self.window: MainWindow | None = None
+        self.start = StartDialog(self.ctx, settings, default_path=default_path, demo_path=demo_path)
+        self.start.opened.connect(self._unlocked)
+        self.start.rejected.connect(self.quit)
+
+    # -- locked <-> unlocked ---------------------------------------------------------------
+    def show_start(self) -> None:
+        self.start.show()
+        self.start.raise_()
+        self.start.activateWindow()
+
+    def _unlocked(self, store) -> None:
+        self.ctx.attach(store)
+        self._open_window("dashboard")
+        self.start.hide()
+        self.start.show_notice("")
+        self.idle.start()
+
+    def _open_window(self, key: str) -> None:
+        self.window = MainWindow(self.ctx, self.settings)
+        self.window.lock_requested.connect(self.lock)
+        self.window.quit_requested.connect(self.quit)
+        self.window.show()
+        self.window.start(key)
+
+    def lock(self, notice: str = "") -> None:
+        """Close the store and destroy every page: nothing decrypted stays on screen or in widgets."""
+        if self.window is None:
+            return
+        self.idle.stop()
+        path = self.ctx.store.path if self.ctx.store is not None else None
+        self.start.show_notice(notice or self.tr("Locked. Type the passphrase to continue."))
+        self.start.reload_files(select=path)
+        self.show_start()  # shown before the window closes, so closing it does not end the app
+        self._close_window()
+        self.ctx.detach()
+
+    def idle_lock(self) -> None:
+        minutes = self.settings.get("idle_lock_minutes")
+        self.lock(self.tr("Locked after %n minute(s) without use. Type the passphrase to continue.", "", minutes))
+
+    def _close_window(self) -> None:
+        window, self.window = self.window, None
+        if window is None:
+            return
+        # Dialogs a page left open would keep a nested event loop (and data) alive: close them first.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget is not self.start and widget.isVisible() \
+                    and _inside(widget, window):
+                widget.reject()
+        window.close()
+        window.deleteLater()
+
+    # -- preferences -----------------------------------------------------------------------
+    def _language_changed(self, language: str) -> None:
+        i18n.install(language)
+        self.settings.set("language", language)
+        if self.window is not None:
+            # Rebuild every page in the new language and direction; the store stays open.
+            key = self.window.current_key()
+            old = self.window
+            old.lock_requested.disconnect(self.lock)
+            self.window = None
+            QTimer.singleShot(0, lambda: self._swap_window(old, key))
+
+    def _swap_window(self, old: MainWindow, key: str) -> None:
+        self._open_window(key)
+        old.close()
+        old.deleteLater()
+
+    def _settings_changed(self, key: str) -> None:
+        if key == "idle_lock_minutes":
+            self.idle.set_minutes(self.settings.get("idle_lock_minutes"))
+
+    def quit(self) -> None:
+        if self.window is not None:
+            self._close_window()
+        self.start.hide()
+        self.shutdown()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        """Close the store and stop the worker thread (safe to call twice)."""
+        self.idle.stop()
+        self.ctx.detach()
+        self.ctx.worker.shutdown()
+
+
+def _inside(widget, window) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="displacement-tracker",
+                                     description="Offline registration of displaced households and crossing flows.")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo database (made-up data, passphrase 'demo'), creating it on first use")
+    parser.add_argument("--db", metavar="PATH", help="database file to offer first")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language for this run (default: the saved choice)")
+    parser.add_argument("--settings", metavar="FILE", help="preferences file (default: the user's own)")
+    return parser.parse_args(argv)
+
+
+def create_shell(args: argparse.Namespace, app=None) -> Shell:
+    """Everything main() does except the event loop (tests and screenshots use it too)."""
+    app = app or QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Displacement Tracker")
+    app.setOrganizationName("displacement-tracker")
+    app.setDesktopFileName("displacement-tracker")
+    i18n.load_fonts()
+    settings = AppSettings(args.settings)
+    language = i18n.install(args.lang or settings.get("language"))
+    shell = Shell(app, settings, language=language, default_path=default_store_path(),
+                  demo_path=demo_store_path())
+    if args.db:
+        shell.start.reload_files(select=Path(args.db).expanduser().resolve())
+    return shell
+
+
+def main(argv=None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    shell = create_shell(args, app)
+    shell.show_start()
+    if args.demo:
+        shell.start.open_demo()
+    try:
+        return app.exec()
+    finally:
+        shell.shutdown()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

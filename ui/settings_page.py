@@ -1,0 +1,81 @@
+"""Settings: language, idle lock, this database's details, and the places added on devices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+
+from . import i18n
+from .gazetteer_settings import GazetteerPanel
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("SettingsPage")
+        settings = ctx.app_settings
+
+        general = QGroupBox(self.tr("This computer"))
+        form = QFormLayout(general)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in i18n.LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(ctx.language)))
+        self.language.currentIndexChanged.connect(self._language_picked)
+        form.addRow(self._label(self.tr("&Language:"), self.language), self.language)
+
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idle_lock_minutes")
+        self.idle.setRange(0, 240)
+        self.idle.setSpecialValueText(self.tr("Never"))
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setValue(settings.get("idle_lock_minutes") if settings is not None else 10)
+        self.idle.valueChanged.connect(self._idle_changed)
+        idle_help = QLabel(self.tr("Lock the database after this many minutes without use (0 = never). "
+                                   "Locking hides every record until the passphrase is typed again."))
+        idle_help.setWordWrap(True)
+        form.addRow(self._label(self.tr("&Idle lock:"), self.idle), self.idle)
+        form.addRow("", idle_help)
+
+        database = QGroupBox(self.tr("This database"))
+        info = QFormLayout(database)
+        store = ctx.store
+        if store is not None:
+            for label, value in ((self.tr("File:"), str(store.path)), (self.tr("Organisation:"), store.organisation),
+                                 (self.tr("Office or device:"), store.device_name),
+                                 (self.tr("Country of operation:"), store.country),
+                                 (self.tr("Device id:"), store.device_id)):
+                shown = QLabel(value)
+                shown.setTextInteractionFlags(shown.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+                info.addRow(label, shown)
+
+        self.gazetteer = GazetteerPanel(ctx)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(general)
+        layout.addWidget(database)
+        layout.addWidget(self.gazetteer, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    @staticmethod
+    def _label(text: str, buddy) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def _language_picked(self) -> None:
+        # The shell saves the choice, reinstalls translators and rebuilds the pages in the new language.
+        self.ctx.set_language(self.language.currentData())
+
+    def _idle_changed(self, minutes: int) -> None:
+        if self.ctx.app_settings is not None:
+            self.ctx.app_settings.set("idle_lock_minutes", minutes)
+        self.ctx.settings_changed.emit("idle_lock_minutes")
+
