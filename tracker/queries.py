@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import arabic
+from . import arabic, records
 
 # Columns the list shows, in this order, for every row a page returns.
 LIST_COLUMNS = (
@@ -123,3 +123,14 @@ def used_values(conn, column: str) -> list[str]:
         raise ValueError(f"not a filter column: {column}")
     return [r[0] for r in conn.execute(
         f"SELECT DISTINCT {column} FROM households WHERE deleted = 0 AND {column} IS NOT NULL ORDER BY 1")]
+
+
+def household_history(store, household_id: str) -> list[dict]:
+    """The audit trail of a household and of each of its members, oldest first; member entries
+    carry the member's given name under ``who`` (empty for the household's own entries)."""
+    entries = [{**e, "who": ""} for e in records.history(store, "households", household_id)]
+    members = store.conn.execute("SELECT id, given_name_ar, given_name_lat FROM persons WHERE household_id = ?",
+                                 (household_id,)).fetchall()
+    for pid, name_ar, name_lat in members:
+        entries += [{**e, "who": name_ar or name_lat or ""} for e in records.history(store, "persons", pid)]
+    return sorted(entries, key=lambda e: e["at"])

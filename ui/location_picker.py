@@ -1,0 +1,115 @@
+"""A searchable choice of gazetteer places, with 'unknown' and a free-text box for places not listed.
+
+Each item shows the name in the interface language and the other one beside it,
+so a registrar can type either; typing filters by any part of the text.
+Choosing 'Unknown' reveals a text box for what the person said.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
+
+UNKNOWN = "unknown"
+
+
+def place_name(locations: dict, pcode: str | None, language: str = "en") -> str:
+    """The name of a P-code in ``language`` (the code itself when it is not in the gazetteer)."""
+    if not pcode:
+        return ""
+    loc = locations.get(pcode)
+    if loc is None:
+        return pcode
+    first, second = ("name_ar", "name_en") if language == "ar" else ("name_en", "name_ar")
+    return loc.get(first) or loc.get(second) or pcode
+
+
+class LocationPicker(QWidget):
+    changed = Signal()
+
+    def __init__(self, locations: dict, *, kinds=("admin",), countries=None, levels=None, language="en",
+                 allow_unknown=True, blank=True, parent=None):
+        super().__init__(parent)
+        self._kinds, self._countries, self._levels = kinds, countries, levels
+        self._language, self._allow_unknown, self._blank = language, allow_unknown, blank
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setMinimumContentsLength(18)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        completer = self.combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.free_text = QLineEdit()
+        self.free_text.setPlaceholderText(self.tr("Place as told (village, town)"))
+        self.free_text.setVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo, 3)
+        layout.addWidget(self.free_text, 2)
+        self.setFocusProxy(self.combo)
+        self.set_locations(locations)
+        self.combo.currentIndexChanged.connect(self._on_index)
+        self.combo.lineEdit().editingFinished.connect(self._snap_to_item)
+        self.free_text.textEdited.connect(lambda _t: self.changed.emit())
+
+    def set_locations(self, locations: dict) -> None:
+        keep = self.pcode()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        if self._blank:
+            self.combo.addItem("", None)
+        if self._allow_unknown:
+            self.combo.addItem(self.tr("Unknown / not in the list"), UNKNOWN)
+        places = [loc for loc in locations.values() if self._wanted(loc)]
+        places.sort(key=lambda loc: (loc.get("level") or 9, place_name(locations, loc["id"], self._language)))
+        for loc in places:
+            self.combo.addItem(self._display(locations, loc), loc["id"])
+        self.combo.blockSignals(False)
+        self.set_value(keep, self.free_text.text())
+
+    def _wanted(self, loc: dict) -> bool:
+        return (loc.get("kind") in self._kinds
+                and (self._countries is None or loc.get("country") in self._countries)
+                and (self._levels is None or loc.get("kind") != "admin" or loc.get("level") in self._levels))
+
+    def _display(self, locations: dict, loc: dict) -> str:
+        main = place_name(locations, loc["id"], self._language)
+        other = place_name(locations, loc["id"], "en" if self._language == "ar" else "ar")
+        parent = place_name(locations, loc.get("parent"), self._language) if loc.get("parent") else ""
+        text = main if other == main else f"{main} — {other}"
+        show_parent = parent and (loc.get("kind") != "admin" or (loc.get("level") or 1) > 1)
+        return f"{text} ({parent})" if show_parent else text
+
+    # -- value ---------------------------------------------------------------------------
+    def pcode(self) -> str | None:
+        if not hasattr(self, "combo"):
+            return None
+        index = self.combo.findText(self.combo.currentText(), Qt.MatchFlag.MatchFixedString)
+        return self.combo.itemData(index) if index >= 0 else None
+
+    def text(self) -> str:
+        return self.free_text.text().strip() if self.pcode() == UNKNOWN else ""
+
+    def set_value(self, pcode: str | None, text: str | None = None) -> None:
+        index = self.combo.findData(pcode) if pcode else (0 if self._blank else -1)
+        if index < 0 and pcode:  # a code this device has not got (e.g. synced before its location)
+            self.combo.addItem(pcode, pcode)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(index)
+        self.free_text.setText(text or "")
+        self.free_text.setVisible(pcode == UNKNOWN)
+
+    def _on_index(self, _index: int) -> None:
+        self.free_text.setVisible(self.pcode() == UNKNOWN)
+        self.changed.emit()
+
+    def _snap_to_item(self) -> None:
+        """Typed text that is part of exactly one item's name selects that item."""
+        typed = self.combo.currentText().strip()
+        if not typed or self.combo.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
+            return
+        hits = [i for i in range(self.combo.count()) if typed.casefold() in self.combo.itemText(i).casefold()]
+        if len(hits) == 1:
+            self.combo.setCurrentIndex(hits[0])
