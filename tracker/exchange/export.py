@@ -53,7 +53,6 @@ def _iter_dataset(store, dataset, opts, tick):
         opts["suppressed"] = suppressed_count(shown, opts["marker"])
         headers, tags, data = summary_table(store, shown, opts["admin_level"], store.organisation)
         return headers, tags, iter([data]) if data else iter([])
-    cols.load_admin_table(store)
     spec = cols.columns_for(dataset, opts["pii"])
     sql, params = cols.query(dataset, opts["pii"], opts["date_from"], opts["date_to"], store.organisation)
 
@@ -114,6 +113,8 @@ def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=N
             "pii": pii, "hxl": hxl, "threshold": threshold, "period": period, "admin_level": admin_level,
             "marker": marker if marker is not None else marker_for(threshold)}
     path = Path(path)
+    if any(d in cols.RECORD_DATASETS for d in datasets):
+        cols.load_admin_table(store)
     total = sum(_total_rows(store, d, opts) for d in datasets) if progress else 0
     state = {"done": 0}
 
