@@ -1,0 +1,119 @@
+"""Helpers for the sync tests: several real encrypted stores ("devices") that trust each other.
+
+Creating a store runs the migrations and loads the gazetteer (~0.3 s), and opening one with a
+passphrase runs SQLCipher's key derivation (~0.2 s). The property test needs hundreds of
+devices, so each device here is a copy of one template file, opened with a random raw
+256-bit SQLCipher key (still a real encrypted file, just without the passphrase stretching),
+and given its own device id and key pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import tracker  # noqa: F401
+from tracker import households
+from tracker.ids import new_id
+from tracker.store import Store
+from tracker.sync import identity
+
+RAW_KEY = "x'" + os.urandom(32).hex() + "'"
+_template: dict = {}
+
+
+def _template_path() -> Path:
+    if "path" not in _template:
+        folder = Path(tempfile.mkdtemp(prefix="dtrack-sync-template-"))
+        store = Store.create(folder / "template.dtdb", RAW_KEY, organisation="Test NGO", device_name="template",
+                             user="tester")
+        store.close()
+        _template["path"] = folder / "template.dtdb"
+    return _template["path"]
+
+
+def new_device(folder, name: str, *, organisation: str = "Test NGO", skew_ms: int = 0) -> Store:
+    """A fresh store with its own identity; ``skew_ms`` sets its wall clock off by that much."""
+    path = Path(folder) / f"{name}.dtdb"
+    shutil.copy(_template_path(), path)
+    store = Store.open(path, RAW_KEY, user=f"user-{name}")
+    with store.atomic():
+        store.set_meta("device_id", new_id())
+        store.set_meta("device_name", name)
+        store.set_meta("organisation", organisation)
+        store.conn.execute("DELETE FROM meta WHERE key IN ('sync_sign_key', 'sync_box_key')")
+    store.close()
+    store = Store.open(path, RAW_KEY, user=f"user-{name}")
+    identity.ensure_identity(store)
+    if skew_ms:
+        store.clock._wall = lambda: int(time.time() * 1000) + skew_ms
+    return store
+
+
+def reopen(store: Store) -> Store:
+    path, wall = store.path, store.clock._wall
+    store.close()
+    again = Store.open(path, RAW_KEY)
+    again.clock._wall = wall
+    return again
+
+
+def befriend(*stores: Store) -> None:
+    """Every device trusts every other (as if their identity files had been exchanged)."""
+    ids = {s.device_id: {**identity.own_identity(s)} for s in stores}
+    for s in stores:
+        for device_id, doc in ids.items():
+            if device_id != s.device_id:
+                identity.add_peer(s, doc)
+
+
+def content_digest(store: Store) -> str:
+    """A digest of every row of every table (the database's content, whatever its pages)."""
+    h = hashlib.sha256()
+    tables = [r[0] for r in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    for t in tables:
+        h.update(t.encode())
+        for row in store.conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid' if _has_rowid(store, t) else f'SELECT * FROM "{t}"'):
+            h.update(repr(row).encode())
+    return h.hexdigest()
+
+
+def _has_rowid(store, table) -> bool:
+    try:
+        store.conn.execute(f'SELECT rowid FROM "{table}" LIMIT 1')
+        return True
+    except Exception:
+        return False
+
+
+def admin1(store) -> list[str]:
+    return sorted(k for k, v in store.locations().items() if v["level"] == 1 and v["country"] == "SYR")
+
+
+def crossing_point(store) -> str:
+    return sorted(k for k, v in store.locations().items() if v["kind"] == "official_crossing")[0]
+
+
+def pre_household(store, name="محمد", **extra) -> str:
+    values = {"head_name_ar": name, "origin_pcode": admin1(store)[0], "registration_date": "2025-03-10",
+              "f_18_59": 1, "m_0_4": 1, **extra}
+    return households.register_pre(store, values)
+
+
+def synced_snapshot(store, table: str) -> list[tuple]:
+    """Every record of ``table`` with its synced columns and created_by, in id order."""
+    from tracker.sync.changes import synced_columns
+
+    cols = sorted(synced_columns(store, table) | {"id", "created_by"})
+    return store.conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id").fetchall()
+
+
+def conflict_snapshot(store) -> list[tuple]:
+    return store.conn.execute(
+        "SELECT id, table_name, record_id, field, base, winner, loser, winner_hlc, winner_device, loser_hlc, "
+        "loser_device, resolved_at, resolved_by FROM conflicts ORDER BY id").fetchall()
