@@ -208,3 +208,65 @@ def m0005_household_list(db: Database) -> None:
     }
     for name, columns in indexes.items():
         db.execute(f"CREATE INDEX {name} ON households({columns}) WHERE deleted = 0")
+
+
+@migrations(name="0006_flow_rollups")
+def m0006_flow_rollups(db: Database) -> None:
+    """Coarser trigger-kept summaries of crossing counts, so a dashboard redraw stays fast on millions of rows.
+
+    crossing_daily keeps six keys and grows with every combination seen; these two drop what a chart
+    does not need. ``crossing_monthly`` (no day, no nationality) answers the period totals of whole
+    months; the days at the edges of a period come from crossing_daily (tracker/charts/data.py).
+    ``crossing_point_daily`` (no destination, no nationality, totals only) feeds the daily chart.
+    """
+    sums = COUNT_FIELDS + ("total",)
+    tables = {
+        "crossing_monthly": (["month", "crossing_pcode", "direction", "origin_adm1", "destination_adm1"], sums),
+        "crossing_point_daily": (["count_date", "crossing_pcode", "direction", "origin_adm1"], ("total",)),
+    }
+    source = {"month": "substr({s}.count_date, 1, 7)"}  # other keys are crossing_counts columns
+    script = []
+    for table, (key, cols) in tables.items():
+        db[table].create({**{k: str for k in key}, **{c: int for c in cols}, "records": int},
+                         pk=key, not_null=set(key))
+
+        def upsert(src: str, sign: str, table=table, key=key, cols=cols) -> str:
+            keyvals = ", ".join(f"COALESCE({source.get(k, '{s}.' + k).format(s=src)}, '')" for k in key)
+            vals = ", ".join(f"{sign}COALESCE({src}.{c}, 0)" for c in cols)
+            sets = ", ".join(f"{c} = {c} + excluded.{c}" for c in cols)
+            return (f"INSERT INTO {table} ({', '.join(key)}, {', '.join(cols)}, records) "
+                    f"VALUES ({keyvals}, {vals}, {sign}1) "
+                    f"ON CONFLICT({', '.join(key)}) DO UPDATE SET {sets}, records = records + excluded.records;")
+
+        script.append(f"""
+        CREATE TRIGGER {table}_ai AFTER INSERT ON crossing_counts WHEN NEW.deleted = 0 BEGIN {upsert('NEW', '')} END;
+        CREATE TRIGGER {table}_ad AFTER DELETE ON crossing_counts WHEN OLD.deleted = 0 BEGIN {upsert('OLD', '-')} END;
+        CREATE TRIGGER {table}_au_old AFTER UPDATE ON crossing_counts WHEN OLD.deleted = 0 BEGIN {upsert('OLD', '-')} END;
+        CREATE TRIGGER {table}_au_new AFTER UPDATE ON crossing_counts WHEN NEW.deleted = 0 BEGIN {upsert('NEW', '')} END;
+        """)
+        # Rows counted before this version: fill from the exact daily summary.
+        select_key = ", ".join("substr(count_date, 1, 7)" if k == "month" else k for k in key)
+        db.execute(f"INSERT INTO {table} ({', '.join(key)}, {', '.join(cols)}, records) "
+                   f"SELECT {select_key}, {', '.join(f'SUM({c})' for c in cols)}, SUM(records) "
+                   f"FROM crossing_daily GROUP BY {select_key}")
+    db.executescript("".join(script))
+
+
+@migrations(name="0007_sync_summaries")
+def m0007_sync_summaries(db: Database) -> None:
+    """What a coordinator needs to replace, never add up, repeated summaries from one device.
+
+    ``summary_cells`` gains the cell's source (crossings or registrations), its measure
+    (people by sex x age, or the number of households/groups: sex and age empty) and the
+    bundle it came from. ``summary_coverage`` records which dates each received summary
+    covers, so for every device and date only the newest summary's cells are kept.
+    """
+    db.execute("ALTER TABLE summary_cells ADD COLUMN source TEXT")
+    db.execute("ALTER TABLE summary_cells ADD COLUMN measure TEXT")
+    db.execute("ALTER TABLE summary_cells ADD COLUMN bundle_sha TEXT")
+    db.execute("CREATE INDEX summary_cells_date ON summary_cells(count_date)")
+    db["summary_coverage"].create({
+        "bundle_sha": str, "device_id": str, "device_name": str, "organisation": str,
+        "date_from": str, "date_to": str, "created_at": str, "received_at": str, "cells": int,
+    }, pk="bundle_sha")
+    db.execute("CREATE INDEX summary_coverage_device ON summary_coverage(device_id, date_from, date_to)")

@@ -1,0 +1,284 @@
+"""matplotlib Figure builders shared by the Qt pages and the PDF report (never pyplot).
+
+Each ``draw_*`` takes a ``Figure`` or ``SubFigure`` and the plain data from
+``charts.data`` and draws one chart into it. Colours are the Okabe-Ito palette
+(safe for the common colour-vision deficiencies); text uses Noto Sans Arabic
+when the language is Arabic (matplotlib shapes and orders Arabic itself).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import logging
+import math
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, PathPatch, Polygon
+from matplotlib.path import Path
+
+from .. import model
+from ..resources import resource_path
+from . import mapdata
+from .data import OTHER, DailySeries
+from .text import number, word
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+GREY = "#999999"
+FEMALE, MALE = "#CC79A7", "#009E73"
+FONT_SIZE = 9
+# The map fixes both limits and lets the aspect widen them ('datalim'); matplotlib logs that it does so.
+logging.getLogger("matplotlib.axes._base").setLevel(logging.ERROR)
+
+
+@functools.lru_cache(maxsize=1)
+def _register_fonts() -> tuple[str, ...]:
+    from matplotlib import font_manager
+
+    names = []
+    for file in ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"):
+        path = resource_path("fonts", file)
+        if path.exists():
+            font_manager.fontManager.addfont(str(path))
+            names.append(font_manager.FontProperties(fname=str(path)).get_name())
+    return tuple(dict.fromkeys(names))
+
+
+@contextlib.contextmanager
+def style(language: str = "en"):
+    """rc settings for one chart: font (Arabic first for Arabic), sizes, quiet spines."""
+    arabic = _register_fonts()
+    family = [*arabic, "DejaVu Sans"] if language == "ar" else ["DejaVu Sans", *arabic]
+    with matplotlib.rc_context({
+        "font.family": family, "font.size": FONT_SIZE, "axes.titlesize": FONT_SIZE + 1,
+        "axes.spines.top": False, "axes.spines.right": False, "legend.fontsize": FONT_SIZE - 1,
+        "legend.frameon": False, "svg.fonttype": "path", "pdf.fonttype": 42,
+    }):
+        yield
+
+
+def new_figure(width_in: float = 8.0, height_in: float = 4.5, dpi: int = 100) -> Figure:
+    return Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
+
+
+def _empty(ax, language: str) -> None:
+    ax.text(0.5, 0.5, word("no_data", language), ha="center", va="center", transform=ax.transAxes, color=GREY)
+    ax.set_axis_off()
+
+
+def _dates(values: list[str]) -> list[dt.date]:
+    return [dt.date.fromisoformat(d) for d in values]
+
+
+def _date_axis(ax) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+
+def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = "en") -> None:
+    """Stacked daily bars per crossing point with the 7-day average as a line."""
+    with style(language):
+        ax = fig.add_subplot()
+        ax.set_title(word("daily_title", language))
+        if not series.dates or not any(series.total):
+            return _empty(ax, language)
+        days = _dates(series.dates)
+        bottom = [0] * len(days)
+        for i, (point, values) in enumerate(series.by_point.items()):
+            colour = GREY if point == OTHER else OKABE_ITO[i % len(OKABE_ITO)]
+            ax.bar(days, values, bottom=bottom, width=1.0, color=colour, label=names.get(point, point), linewidth=0)
+            bottom = [b + v for b, v in zip(bottom, values)]
+        ax.plot(days, series.avg7, color="#000000", linewidth=1.6, label=word("avg7", language))
+        ax.set_ylabel(word("people", language))
+        _date_axis(ax)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), ncols=1)
+
+
+def draw_cumulative(fig, dates: list[str], values: list[int], language: str = "en") -> None:
+    with style(language):
+        ax = fig.add_subplot()
+        ax.set_title(word("cumulative_title", language))
+        if not dates or not any(values):
+            return _empty(ax, language)
+        days = _dates(dates)
+        ax.fill_between(days, values, step="post", color=OKABE_ITO[4], alpha=0.5, linewidth=0)
+        ax.step(days, values, where="post", color=OKABE_ITO[0], linewidth=1.6)
+        ax.annotate(number(values[-1], language), (days[-1], values[-1]), xytext=(-4, 4), textcoords="offset points",
+                    ha="right", va="bottom", fontweight="bold")
+        ax.set_ylabel(word("people", language))
+        ax.set_ylim(bottom=0)
+        _date_axis(ax)
+
+
+def _top_with_other(flows, side: int, top: int) -> list[str]:
+    totals: dict[str, int] = {}
+    for f in flows:
+        totals[f[side]] = totals.get(f[side], 0) + f[2]
+    ranked = sorted(totals, key=lambda k: (-totals[k], k))
+    return ranked[:top] + ([OTHER] if len(ranked) > top else [])
+
+
+def draw_flows(fig, flows: list[tuple[str, str, int]], names: dict[str, str], language: str = "en",
+               top: int = 6) -> None:
+    """Alluvial diagram: origin governorates on one side, destinations on the other (mirrored in Arabic)."""
+    with style(language):
+        ax = fig.add_subplot()
+        ax.set_title(word("flow_title", language))
+        ax.set_axis_off()
+        if not flows:
+            return _empty(ax, language)
+        origins, dests = _top_with_other(flows, 0, top), _top_with_other(flows, 1, top)
+        merged: dict[tuple[str, str], int] = {}
+        for o, d, n in flows:
+            key = (o if o in origins else OTHER, d if d in dests else OTHER)
+            merged[key] = merged.get(key, 0) + n
+        total = sum(merged.values())
+        gap = 0.02 * total
+        left_x, right_x, bar_w = (0.0, 1.0, 0.04) if language != "ar" else (1.0, 0.0, 0.04)
+
+        def stack(keys, side):
+            pos, y = {}, 0.0
+            for k in keys:
+                size = sum(n for (o, d), n in merged.items() if (o if side == 0 else d) == k)
+                pos[k] = [y, size]
+                y += size + gap
+            return pos
+
+        opos, dpos = stack(origins, 0), stack(dests, 1)
+        colour = {o: (GREY if o == OTHER else OKABE_ITO[i % len(OKABE_ITO)]) for i, o in enumerate(origins)}
+        o_next = {k: v[0] for k, v in opos.items()}
+        d_next = {k: v[0] for k, v in dpos.items()}
+        for (o, d) in sorted(merged, key=lambda od: (origins.index(od[0]), dests.index(od[1]))):
+            n = merged[(o, d)]
+            y0, y1 = o_next[o], d_next[d]
+            o_next[o] += n
+            d_next[d] += n
+            x0 = left_x + (bar_w if left_x < right_x else -bar_w)
+            x1 = right_x - (bar_w if left_x < right_x else -bar_w)
+            mid = (x0 + x1) / 2
+            verts = [(x0, y0), (mid, y0), (mid, y1), (x1, y1), (x1, y1 + n), (mid, y1 + n), (mid, y0 + n),
+                     (x0, y0 + n), (x0, y0)]
+            codes = [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4, Path.LINETO, Path.CURVE4, Path.CURVE4,
+                     Path.CURVE4, Path.CLOSEPOLY]
+            ax.add_patch(PathPatch(Path(verts, codes), facecolor=colour[o], alpha=0.45, linewidth=0))
+        height = max(v[0] + v[1] for v in list(opos.values()) + list(dpos.values()))
+        for pos, x, keys, outward in ((opos, left_x, origins, -1 if left_x < right_x else 1),
+                                      (dpos, right_x, dests, 1 if left_x < right_x else -1)):
+            last_label = -height
+            for k in keys:
+                y, size = pos[k]
+                label_y = max(y + size / 2, last_label + height * 0.05)  # small bands: keep labels apart
+                last_label = label_y
+                x_bar = x if outward < 0 else x - bar_w
+                ax.add_patch(Polygon([(x_bar, y), (x_bar + bar_w, y), (x_bar + bar_w, y + size), (x_bar, y + size)],
+                                     facecolor=colour.get(k, "#555555") if pos is opos else "#555555", linewidth=0))
+                label = f"{names.get(k, k)}  {number(size, language)}"
+                ax.text(x + outward * 0.015, label_y, label, va="center",
+                        ha="right" if outward < 0 else "left", fontsize=FONT_SIZE - 0.5)
+        ax.set_xlim(-0.45, 1.45)
+        ax.set_ylim(height * 1.02, -height * 0.08)  # first (largest) at the top
+        for x, key in ((left_x, "origin"), (right_x, "destination")):
+            ax.text(x, -height * 0.04, word(key, language), ha="center", va="bottom", fontweight="bold")
+
+
+def draw_pyramid(fig, pyramid: dict[str, tuple[int, int]], language: str = "en") -> None:
+    """Horizontal bars: females to one side, males to the other, youngest at the bottom."""
+    with style(language):
+        ax = fig.add_subplot()
+        ax.set_title(word("pyramid_title", language))
+        if not any(f + m for f, m in pyramid.values()):
+            return _empty(ax, language)
+        brackets = list(model.AGE_BRACKETS)
+        labels = [word(f"age_{b}", language) for b in brackets]
+        females = [pyramid[b][0] for b in brackets]
+        males = [pyramid[b][1] for b in brackets]
+        sign = -1 if language != "ar" else 1  # females on the reading-start side
+        ax.barh(labels, [sign * f for f in females], color=FEMALE, label=word("female", language))
+        ax.barh(labels, [-sign * m for m in males], color=MALE, label=word("male", language))
+        peak = max(females + males) or 1
+        ax.set_xlim(-peak * 1.35, peak * 1.35)
+        for y, (f, m) in enumerate(zip(females, males)):
+            for value, side in ((f, sign), (m, -sign)):
+                ax.text(side * (value + peak * 0.02), y, number(value, language), va="center",
+                        ha="left" if side > 0 else "right", fontsize=FONT_SIZE - 1)
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(abs(int(v)), language)))
+        ax.axvline(0, color="#333333", linewidth=0.8)
+        ax.legend(loc="lower right", ncols=2)
+
+
+def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, names: dict[str, str],
+             language: str = "en") -> None:
+    """Country outlines with arrows origin -> crossing point -> destination, widths by people."""
+    with style(language):
+        ax = fig.add_subplot()
+        ax.set_title(word("map_title", language))
+        legs, unmapped = mapdata.map_links(locations, routes, top=8)
+        lon0, lon1, lat0, lat1 = mapdata.view_of([leg[k] for leg in legs for k in ("from_xy", "to_xy")])
+        ax.set_xlim(lon0, lon1)
+        ax.set_ylim(lat0, lat1)
+        # degrees of longitude shrink with latitude; 'datalim' widens the view instead of shrinking the box
+        ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)), adjustable="datalim")
+        ax.set_facecolor("#EAF2F8")  # sea
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for c in mapdata.countries():
+            focus = c["iso3"] in ("SYR", "LBN")
+            for ring in c["rings"]:
+                ax.add_patch(Polygon(ring, closed=True, facecolor="#F4F1EA" if focus else "#E2E2E2",
+                                     edgecolor="#7F7F7F", linewidth=0.9 if focus else 0.5))
+            spot = next((p for p in mapdata.LABEL_AT.get(c["iso3"], [])
+                         if lon0 < p[0] < lon1 and lat0 < p[1] < lat1), None)
+            if spot:
+                ax.text(*spot, c["name_ar"] if language == "ar" else c["name_en"], ha="center", va="center",
+                        color="#6E6E6E", fontsize=FONT_SIZE + (2 if focus else 0), style="italic", clip_on=True)
+        peak = max((leg["people"] for leg in legs), default=1)
+        places: dict[str, tuple[str, tuple[float, float]]] = {}
+        for leg in legs:
+            kind = leg["kind"]
+            width = 0.8 + 5.5 * math.sqrt(leg["people"] / peak)
+            ax.add_patch(FancyArrowPatch(
+                leg["from_xy"], leg["to_xy"], connectionstyle="arc3,rad=0.2", shrinkA=3, shrinkB=5,
+                arrowstyle=f"-|>,head_length={0.5 + width / 10:.2f},head_width={0.3 + width / 14:.2f}",
+                mutation_scale=10, linewidth=width, color=OKABE_ITO[0] if kind == "to_crossing" else OKABE_ITO[3],
+                alpha=0.7, zorder=3))
+            places[leg["from"]] = ("crossing" if kind == "to_destination" else "area", leg["from_xy"])
+            places[leg["to"]] = ("crossing" if kind == "to_crossing" else "area", leg["to_xy"])
+        crossing_label = word("crossing_point", language)
+        for code, (what, (x, y)) in places.items():
+            if what == "crossing":
+                ax.plot(x, y, marker="^", color="#000000", markersize=6, zorder=4, linestyle="none",
+                        label=crossing_label)
+                crossing_label = None
+                continue
+            ax.plot(x, y, marker="o", color="#333333", markersize=4, zorder=4)
+            east = (locations.get(code) or {}).get("country") == "SYR"  # Syrian names inland, Lebanese to the sea
+            ax.annotate(names.get(code, code), (x, y), xytext=(6 if east else -6, 2), textcoords="offset points",
+                        ha="left" if east else "right", fontsize=FONT_SIZE, zorder=5, clip_on=True,
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+        for kind, colour in (("to_crossing", OKABE_ITO[0]), ("to_destination", OKABE_ITO[3])):
+            ax.plot([], [], color=colour, linewidth=4, label=word(kind, language))
+        ax.legend(loc="upper right", frameon=True, facecolor="white", framealpha=0.85)
+        note = word("map_note", language)
+        if unmapped:
+            note += "\n" + word("unmapped", language, n=number(unmapped, language))
+        ax.text(0.01, 0.01, note, transform=ax.transAxes, fontsize=FONT_SIZE - 2, color="#444444",
+                ha="left", va="bottom", bbox={"fc": "white", "ec": "none", "alpha": 0.7, "pad": 1.5})
+        if not legs:
+            ax.text(0.5, 0.5, word("no_data", language), transform=ax.transAxes, ha="center", color=GREY)
+
+
+def save(fig: Figure, path, dpi: int = 150) -> None:
+    """PNG, SVG or PDF by the file's extension (matplotlib's own writers, no Qt)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if fig.canvas is None or not hasattr(fig.canvas, "print_figure"):
+        FigureCanvasAgg(fig)
+    suffix = str(path).rsplit(".", 1)[-1].lower()
+    if suffix not in ("png", "svg", "pdf"):
+        raise ValueError(f"charts are saved as .png, .svg or .pdf, not .{suffix}")
+    fig.savefig(path, dpi=dpi, format=suffix)
