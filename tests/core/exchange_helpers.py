@@ -40,7 +40,7 @@ def hxl_errors(path) -> list[tuple[str, str, object]]:
 
 def table_rows(store, table: str) -> list[dict]:
     """Every record of a table without the columns the writing device sets (for round trips)."""
-    cur = store.conn.execute(f"SELECT * FROM {table} ORDER BY id")
+    cur = store.conn.execute(f"SELECT * FROM {table} ORDER BY 1")
     cols = [c[0] for c in cur.description]
     skip = {"created_at", "updated_at", "created_by", "updated_by", "user"}
     return [{k: v for k, v in zip(cols, r) if k not in skip} for r in cur]

@@ -72,14 +72,19 @@ def detect_encoding(head: bytes) -> str:
 
 
 def sniff_delimiter(sample: str) -> str:
+    """The header line decides when one candidate clearly dominates it (cell text cannot fool
+    that); otherwise csv.Sniffer looks at the first lines."""
     lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
     if not lines:
         return ","
+    counts = sorted(((lines[0].count(d), d) for d in DELIMITERS), reverse=True)
+    if counts[0][0] > 0 and counts[0][0] > counts[1][0]:
+        return counts[0][1]
     with contextlib.suppress(csv.Error):
         d = csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
-        if d in DELIMITERS and lines[0].count(d) > 0:
+        if d in DELIMITERS:
             return d
-    return max(DELIMITERS, key=lambda d: (lines[0].count(d), d == ","))
+    return counts[0][1] if counts[0][0] else ","
 
 
 def _locate_bad_byte(path: Path, encoding: str) -> tuple[int, int, bytes]:

@@ -335,6 +335,14 @@ class _Persons(_Handler):
                     f"household_id IN ({', '.join('?' * len(part))})", part))
         super().flush(batch, write)
 
+    def identity(self, n, raw):
+        # A Kobo repeat-group row has no uuid of its own: its submission's uuid and its
+        # _index identify it for good, so a re-import is recognised.
+        index = raw.pop("row_index", None)
+        if raw.get("source_id") is None and raw.get("household_source_id") is not None and index is not None:
+            raw["source_id"] = f"{raw['household_source_id']}#{index}"
+        return super().identity(n, raw)
+
     def clean(self, n, raw):
         hid, hsrc = raw.pop("household_id", None), raw.pop("household_source_id", None)
         hh = self.by_id.get(str(hid)) if hid is not None else self.by_source.get(str(hsrc)) if hsrc else None

@@ -29,7 +29,7 @@ FIELDS = {
                    "registration_pcode", "origin_pcode", "origin_village", "displacement_date", "current_pcode",
                    "site_name", "shelter_type", "intention", "contact_phone", "consent_share", "consent_scope",
                    "consent_date", "status", "notes", *model.COUNT_FIELDS, "household_size"),
-    "persons": ("id", "source_id", "household_id", "household_source_id",
+    "persons": ("id", "source_id", "household_id", "household_source_id", "row_index",
                 *(f"{p}_name_{s}" for s in ("ar", "lat") for p in ("given", "father", "grandfather", "family")),
                 "sex", "birth_date", "age_estimated", "age", "relationship", *model.WG_FIELDS, "specific_needs",
                 "separated_child", "unaccompanied_child", "document_type", "document_number", "notes"),
@@ -67,7 +67,7 @@ SYNONYMS = {
         "last_name": "family_name_ar", "surname": "family_name_ar", "dob": "birth_date",
         "date_of_birth": "birth_date", "birthdate": "birth_date", "relation": "relationship",
         "relationship_to_head": "relationship", "_submission_uuid": "household_source_id",
-        "household_uuid": "household_source_id", "id_number": "document_number", "document_no": "document_number",
+        "household_uuid": "household_source_id", "_index": "row_index", "id_number": "document_number", "document_no": "document_number",
         **{f"disability_{d}": f"wg_{d}" for d in model.WG_DOMAINS}, **{d: f"wg_{d}" for d in model.WG_DOMAINS},
     },
     "crossings": {
