@@ -104,3 +104,30 @@ def test_bad_bytes_inside_a_file_refuse_the_whole_file(store, tmp_path, plan, by
         assert _count(store) == before
     else:
         assert importer.import_file(store, src, "crossings").imported == len(plan)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(min_value=0, max_value=10_000), st.integers(0, 255))
+def test_damaged_workbooks_are_refused_cleanly(store, tmp_path, cut, byte):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for _ in range(20):
+        ws.append(GOOD)
+    good = tmp_path / "good.xlsx"
+    wb.save(good)
+    data = bytearray(good.read_bytes())
+    cut = cut % len(data)
+    data[cut] = byte  # one flipped byte (the zip's checksums catch most)
+    src = tmp_path / "damaged.xlsx"
+    src.write_bytes(bytes(data))
+    before = _count(store)
+    try:
+        result = importer.import_file(store, src, "crossings")
+    except (FileFormatError, MappingError) as exc:
+        assert str(exc)
+        assert _count(store) == before
+    else:
+        assert _count(store) == before + result.imported

@@ -196,15 +196,18 @@ def _open_csv(path: Path, encoding: str | None):
 
 @contextlib.contextmanager
 def _open_xlsx(path: Path, sheet: str | None):
-    import zipfile
-
     from openpyxl import load_workbook
 
+    def unreadable(exc):
+        return FileFormatError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc}); save it again "
+                               "from Excel or as CSV", str(path))
+
+    fh = open(path, "rb")  # a file object: openpyxl refuses some names (.csv) but not the content
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileFormatError(f"is not a readable XLSX workbook ({exc}); save it again from Excel or as CSV",
-                              str(path)) from None
+        wb = load_workbook(fh, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl errors all mean the same to the user
+        fh.close()
+        raise unreadable(exc) from None
     try:
         names = [n for n in wb.sheetnames if n.lower() != "metadata"] or wb.sheetnames
         name = sheet if sheet in wb.sheetnames else names[0]
@@ -212,8 +215,11 @@ def _open_xlsx(path: Path, sheet: str | None):
             raise FileFormatError(f"has no sheet named {sheet!r} (sheets: {', '.join(wb.sheetnames)})", str(path))
         ws = wb[name]
         it = ws.iter_rows(values_only=True)
-        first = next(it, None)
-        second = next(it, None)
+        try:
+            first = next(it, None)
+            second = next(it, None)
+        except Exception as exc:
+            raise unreadable(exc) from None
         if first is None or not any(c not in (None, "") for c in first):
             raise FileFormatError(f"sheet {name!r} has no header row", str(path), 1)
         headers, tags, hashtag_row = _split_header(list(first), list(second) if second is not None else None)
@@ -227,15 +233,21 @@ def _open_xlsx(path: Path, sheet: str | None):
                 yield n, [_cell(v) for v in second]
             elif hashtag_row:
                 n = 2
-            for values in it:
-                n += 1
-                state["n"] = n
-                yield n, [_cell(v) for v in values]
+            try:
+                for values in it:
+                    n += 1
+                    state["n"] = n
+                    yield n, [_cell(v) for v in values]
+            except (FileFormatError, GeneratorExit):
+                raise
+            except Exception as exc:
+                raise unreadable(exc) from None
 
         yield Table(str(path), headers, tags, rows(), "xlsx", sheet=name,
                     _position=lambda: (state["n"], total))
     finally:
         wb.close()
+        fh.close()
 
 
 def select_sheet(path, kind: str) -> str | None:
@@ -243,8 +255,8 @@ def select_sheet(path, kind: str) -> str | None:
     from openpyxl import load_workbook
 
     wanted = {"crossings": ("crossings", "crossing_counts"), "households": ("households",), "persons": ("persons",)}
-    with contextlib.suppress(Exception):
-        wb = load_workbook(path, read_only=True)
+    with contextlib.suppress(Exception), open(path, "rb") as fh:
+        wb = load_workbook(fh, read_only=True)
         try:
             for n in wb.sheetnames:
                 if n.lower() in wanted.get(kind, ()):
