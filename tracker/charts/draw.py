@@ -208,7 +208,7 @@ def draw_pyramid(fig, pyramid: dict[str, tuple[int, int]], language: str = "en")
                         ha="left" if side > 0 else "right", fontsize=FONT_SIZE - 1)
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(abs(int(v)), language)))
         ax.axvline(0, color="#333333", linewidth=0.8)
-        ax.legend(loc="lower right", ncols=2)
+        ax.legend(loc="upper right", ncols=1)
 
 
 def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, names: dict[str, str],

@@ -1,0 +1,78 @@
+"""The one-page situation report: written by the library and by ``dtrack report``, rendered to PNG."""
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tracker import cli, report
+from tracker.charts.data import Filters
+
+from .test_flows_data import flows  # noqa: F401  (the shared small store)
+
+needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None,
+                                    reason="pdftoppm (poppler-utils) is not installed: cannot render the PDF")
+
+
+def _render(pdf, tmp_path):
+    out = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(out)], check=True, capture_output=True)
+    pngs = sorted(tmp_path.glob("page*.png"))
+    assert len(pngs) == 1  # one page
+    assert pngs[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return pngs[0]
+
+
+@needs_pdftoppm
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_report_is_one_a4_page_and_renders(store, flows, tmp_path, language):  # noqa: F811
+    out = report.write(store, Filters("2025-03-01", "2025-04-30"), tmp_path / "sitrep.pdf", language=language)
+    assert out.read_bytes()[:5] == b"%PDF-"
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M)
+    assert re.search(r"^Page size:\s+595\.\d+ x 841\.\d+ pts", info, re.M)  # A4 portrait
+    _render(out, tmp_path)
+    assert not list(tmp_path.glob("*.part"))
+    audit = store.conn.execute("SELECT action, detail FROM audit_log WHERE action = 'report'").fetchall()
+    assert len(audit) == 1 and json.loads(audit[0][1])["threshold"] == 5
+
+
+def test_report_page_holds_the_figures_and_the_suppression_note(store, flows):  # noqa: F811
+    fig = report.build(store, Filters("2025-03-01", "2025-04-30"), threshold=5)
+    words = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+    assert "Threshold: 5" in words and "Counts from 1 to 4" in words
+    assert "2025-03-01 – 2025-04-30" in words and "Test NGO" in words
+    # 13 people arrived, 4 left: the departures are under the threshold and shown as <5
+    assert "13" in words and "<5" in words
+    # the households with specific needs (1) and the separated child (1) are hidden too
+    assert "100%" not in words
+
+
+def test_cli_report(store, flows, db_path, tmp_path, monkeypatch, passphrase, capsys):  # noqa: F811
+    store.close()
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, passphrase)
+    out = tmp_path / "cli.pdf"
+    assert cli.main(["report", str(db_path), "--from", "2025-03-01", "--to", "2025-03-31", "--out", str(out),
+                     "--language", "ar"]) == 0
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert "wrote" in capsys.readouterr().out
+    if shutil.which("pdftoppm"):
+        _render(out, tmp_path)
+
+
+def test_cli_report_refuses_bad_input(store, db_path, tmp_path, monkeypatch, passphrase, capsys):
+    store.close()
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, passphrase)
+    assert cli.main(["report", str(db_path), "--from", "2025-04-01", "--to", "2025-03-01",
+                     "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "after --to" in capsys.readouterr().err
+    assert cli.main(["report", str(db_path), "--out", str(tmp_path / "x.txt")]) == 1
+    assert ".pdf" in capsys.readouterr().err
+    assert cli.main(["report", str(db_path), "--crossing", "NOPE", "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "NOPE" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["report", str(db_path), "--from", "March", "--out", str(tmp_path / "x.pdf")])
+    assert exc.value.code == 2
+    assert not list(tmp_path.glob("x.*"))
