@@ -5,7 +5,7 @@ Tab order runs along the female row, then the male row, as the paper form reads.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
 
 from tracker import model
@@ -34,11 +34,18 @@ class CountsEditor(QWidget):
                 box.setRange(0, 999)
                 box.setAccessibleName(f"{label(sex)} {label(bracket)}")
                 box.valueChanged.connect(self._changed)
+                box.installEventFilter(self)
                 self.boxes[f"{sex}_{bracket}"] = box
                 grid.addWidget(box, row, col)
         grid.addWidget(self.total, 1, len(model.AGE_BRACKETS) + 1, 2, 1)
         self.setFocusProxy(self.boxes[model.COUNT_FIELDS[0]])
         self._changed()
+
+    def eventFilter(self, watched, event):
+        # Typing a number replaces the 0 shown, however the box got focus.
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QSpinBox):
+            QTimer.singleShot(0, watched.selectAll)
+        return False
 
     def values(self) -> dict:
         return {f: box.value() for f, box in self.boxes.items()}

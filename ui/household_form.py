@@ -8,7 +8,7 @@ the core validates and its FieldErrors come back to the widgets they name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
@@ -26,7 +26,7 @@ from .members_grid import MembersGrid
 from .movements_section import MovementsSection
 from .record_labels import fill_combo, label, select_code
 
-_TEXT_FIELDS = ("head_name_ar", "head_name_lat", "registration_date", "origin_village", "displacement_date",
+_TEXT_FIELDS = ("head_name_ar", "head_name_lat", "registration_date", "displacement_date",
                 "site_name", "contact_phone", "notes")
 _ERROR_STYLE = "color: #b00020;"
 
@@ -120,7 +120,8 @@ class HouseholdForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.upgrade_button.clicked.connect(self.start_upgrade)
         self.history_button.clicked.connect(self.show_history)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_shortcut.activated.connect(self.save)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -137,6 +138,10 @@ class HouseholdForm(QDialog):
         outer.addWidget(self.general_error)
         outer.addWidget(self.buttons)
 
+        # Enter anywhere saves: no other button may take the default role when it gets focus.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button is self.save_button)
+        self.save_button.setDefault(True)
         for w in (self.head_name_ar, self.head_name_lat, self.registration_date, self.displacement_date,
                   self.site_name, self.contact_phone, self.notes):
             w.textEdited.connect(self._mark_dirty)
@@ -197,6 +202,8 @@ class HouseholdForm(QDialog):
         # A full registration takes the head's name from the member marked head.
         for w in (self.head_name_ar, self.head_name_lat):
             w.setEnabled(not full or bool(self.household_id))
+        for w in (self.head_name_ar, self.head_name_lat):
+            self.form.setRowVisible(w.parentWidget(), not full or bool(self.household_id))
         self.upgrade_button.setVisible(bool(self.household_id) and self.mode == "pre" and not self._upgrading)
         self.history_button.setVisible(bool(self.household_id))
         if self._upgrading:
@@ -209,6 +216,14 @@ class HouseholdForm(QDialog):
             title = self.tr("New full registration") if full else self.tr("New pre-registration")
         self.heading.setText(title)
         self.setWindowTitle(title)
+
+    def first_field(self) -> QWidget:
+        return self.head_name_ar if self.head_name_ar.isVisibleTo(self) else self.registration_date
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._dirty:  # after the window manager has activated the dialog
+            QTimer.singleShot(0, lambda: self.first_field().setFocus())
 
     def _mark_dirty(self, *_):
         self._dirty = True

@@ -76,9 +76,10 @@ class HouseholdsPage(QWidget):
         self.new_full_action = self._action(self.tr("New full registration"), "Ctrl+Shift+N",
                                             lambda: self.new_household("full"))
         self.open_action = self._action(self.tr("Open"), "Return", self.open_selected)
+        self.open_action.setShortcut(QKeySequence())  # Enter on the list opens through the view's 'activated'
         self.delete_action = self._action(self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete_selected)
-        for action in (self.open_action, self.delete_action):  # only where they cannot mean 'edit this text'
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # never 'delete this text'
+
         self.history_action = self._action(self.tr("History"), "Ctrl+H", self.history_selected)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -100,9 +101,10 @@ class HouseholdsPage(QWidget):
         for col, width in enumerate((190, 170, 100, 130, 150, 90, 130, 70, 120)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
-        self.view.addActions([self.open_action, self.delete_action])
+        self.view.addAction(self.delete_action)
         self.search.returnPressed.connect(self.apply_filters)
-        self.view.doubleClicked.connect(lambda index: self.open_household(self.model.household_id(index.row())))
+        # Enter or double-click on a row (the view's 'activated') opens it.
+        self.view.activated.connect(lambda index: self.open_household(self.model.household_id(index.row())))
         self.count_label = QLabel()
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
@@ -123,6 +125,7 @@ class HouseholdsPage(QWidget):
         action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
+        self.addAction(action)  # the shortcut works anywhere on the page, not just on the toolbar
         return action
 
     # -- store life ------------------------------------------------------------------------------------

@@ -65,7 +65,11 @@ class MembersGrid(QTableWidget):
         self.setHorizontalHeaderLabels([self._header(f) for f in FIELDS])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Typing starts editing a cell; moving onto a cell does not (an editor opened on a cell that
+        # lacks focus would swallow what is typed next).
+        triggers = QAbstractItemView.EditTrigger
+        self.setEditTriggers(triggers.AnyKeyPressed | triggers.DoubleClicked | triggers.EditKeyPressed
+                             | triggers.SelectedClicked)
         self.setTabKeyNavigation(True)
         for field, codes in CHOICE_FIELDS.items():
             self.setItemDelegateForColumn(FIELDS.index(field), _ChoiceDelegate(codes, self))
