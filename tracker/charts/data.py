@@ -267,3 +267,19 @@ def pyramid(store, filters: Filters = Filters(), *, source: str = "crossings",
         raise ValueError(f"unknown pyramid source: {source}")
     values = dict(zip(model.COUNT_FIELDS, (_hide(v, suppress_below) for v in row)))
     return {a: (values[f"f_{a}"], values[f"m_{a}"]) for a in model.AGE_BRACKETS}
+
+
+# -- one call per redraw ----------------------------------------------------------------
+def dashboard_data(store, filters: Filters = Filters(), *, today: dt.date | None = None) -> dict:
+    """Everything the dashboard and flows pages draw, read in one go (on the worker thread)."""
+    series = daily_by_point(store, filters)
+    return {
+        "filters": filters,
+        "key_figures": key_figures(store, filters, today=today),
+        "daily": series,
+        "cumulative": cumulative(store, filters, series=series),
+        "origin_destination": origin_destination(store, filters),
+        "routes": route_flows(store, filters),
+        "pyramid": pyramid(store, filters),
+        "locations": dict(store.locations()),
+    }

@@ -1,0 +1,134 @@
+"""Dashboard and Flows pages: real charts drawn from a real store, filters, saving, the report, Arabic."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from tracker import crossings, households
+from ui import i18n
+
+
+@pytest.fixture
+def filled(store):
+    for when, point, direction, origin, dest, counts in (
+            ("2025-03-08T09:00", "XLB-ARD", "in", "SY06", "LB7", {"f_18_59": 3, "m_0_4": 2}),
+            ("2025-03-09T10:00", "XLB-NKR", "in", "SY10", "LB5", {"f_18_59": 1, "m_18_59": 1}),
+            ("2025-03-09T16:00", "XLB-ARD", "out", None, "SY06", {"m_18_59": 4}),
+            ("2025-04-02T08:30", "XLB-ARD", "in", "SY06", "LB7", {"f_5_11": 6})):
+        crossings.record_count(store, {"counted_at": when, "crossing_pcode": point, "direction": direction,
+                                       "origin_pcode": origin, "destination_pcode": dest, **counts})
+    households.register_pre(store, {"head_name_ar": "سعاد", "registration_date": "2025-03-08",
+                                    "origin_pcode": "SY06", "f_18_59": 2, "m_0_4": 1})
+    return store
+
+
+def _texts(figure) -> str:
+    return " ".join(t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")))
+
+
+def _loaded(qtbot, page):
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
+    return page.result
+
+
+def test_dashboard_shows_key_figures_and_every_chart(qtbot, ctx, filled):
+    from ui.dashboard_page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    _loaded(qtbot, page)
+    assert page.figures["households"].value.text() == "1"
+    assert page.figures["persons"].value.text() == "3"
+    assert page.figures["arrivals_period"].value.text() == "13"
+    assert page.figures["departures_period"].value.text() == "4"
+    assert "Arida: 11" in page.by_crossing.text()
+    assert "People counted per day" in _texts(page.charts["daily"].figure)
+    assert "Lattakia" in _texts(page.charts["flows"].figure)
+    assert "Female" in _texts(page.charts["pyramid"].figure)
+    assert page.grab().width() == 1366
+
+
+def test_filters_redraw_with_the_filtered_numbers(qtbot, ctx, filled):
+    from ui.dashboard_page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    _loaded(qtbot, page)
+    first = page.result
+    page.filter_bar.direction.setCurrentIndex(page.filter_bar.direction.findData("in"))
+    page.filter_bar.origin.setCurrentIndex(page.filter_bar.origin.findData("SY10"))
+    qtbot.waitUntil(lambda: page.result is not first and page.result["filters"].origin_adm1 == "SY10", timeout=10000)
+    assert page.figures["arrivals_period"].value.text() == "2"
+    page.filter_bar.set_period("2025-04-01", "2025-04-30")
+    qtbot.waitUntil(lambda: page.result["filters"].date_from == "2025-04-01", timeout=10000)
+    assert page.result["daily"].dates[0] == "2025-04-01" and len(page.result["daily"].dates) == 30
+
+
+def test_new_counts_refresh_the_dashboard(qtbot, ctx, filled):
+    from ui.dashboard_page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    _loaded(qtbot, page)
+    ctx.run(crossings.record_count, ctx.store, {"counted_at": "2025-03-10T09:00", "crossing_pcode": "XLB-ARD",
+                                                "direction": "in", "f_60plus": 7})
+    qtbot.waitUntil(lambda: page.figures["arrivals_period"].value.text() == "20", timeout=10000)
+
+
+@pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF-")])
+def test_flows_page_draws_each_chart_and_saves_it(qtbot, ctx, filled, tmp_path, monkeypatch, suffix, magic):
+    from ui.flows_page import FlowsPage
+
+    page = FlowsPage(ctx)
+    qtbot.addWidget(page)
+    _loaded(qtbot, page)
+    titles = {"daily": "People counted per day", "cumulative": "Cumulative", "flows": "governorate of origin",
+              "pyramid": "sex and age", "map": "Routes"}
+    for key, title in titles.items():
+        page.select(key)
+        assert title in _texts(page.chart.figure), key
+    target = tmp_path / f"map{suffix}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert page.chart.save_as() == target
+    assert target.read_bytes().lstrip()[:len(magic)] == magic
+
+
+def test_report_from_the_dashboard(qtbot, ctx, filled, tmp_path, monkeypatch):
+    from ui.dashboard_page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    _loaded(qtbot, page)
+    target = tmp_path / "sitrep"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.write_report()
+    qtbot.waitUntil(lambda: "Report saved" in page.status.text(), timeout=20000)
+    assert (tmp_path / "sitrep.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_arabic_charts_use_arabic_words(qtbot, ctx, filled):
+    from ui.flows_page import FlowsPage
+
+    i18n.install("ar")
+    ctx.language = "ar"
+    page = FlowsPage(ctx)
+    qtbot.addWidget(page)
+    _loaded(qtbot, page)
+    page.select("map")
+    words = _texts(page.chart.figure)
+    assert "المسارات" in words and "اللاذقية" in words
+    assert page.filter_bar.origin.itemText(page.filter_bar.origin.findData("SY06")) == "اللاذقية"
+
+
+def test_matplotlib_is_not_imported_with_the_pages(qtbot):
+    import subprocess
+
+    code = ("import os; os.environ['QT_QPA_PLATFORM']='offscreen'; import ui.dashboard_page, ui.flows_page, "
+            "ui.chart_canvas, sys; print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
