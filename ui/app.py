@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import warnings
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -81,11 +82,11 @@ class Shell(QObject):
             return
         self.idle.stop()
         path = self.ctx.store.path if self.ctx.store is not None else None
+        self.ctx.detach()  # pages hear ``locked`` while they still exist, and clear themselves
+        self._close_window()
         self.start.show_notice(notice or self.tr("Locked. Type the passphrase to continue."))
         self.start.reload_files(select=path)
-        self.show_start()  # shown before the window closes, so closing it does not end the app
-        self._close_window()
-        self.ctx.detach()
+        self.show_start()
 
     def idle_lock(self) -> None:
         minutes = self.settings.get("idle_lock_minutes")
@@ -100,8 +101,21 @@ class Shell(QObject):
             if isinstance(widget, QDialog) and widget is not self.start and widget.isVisible() \
                     and _inside(widget, window):
                 widget.reject()
+        window.closing_by_shell = True
         window.close()
         window.deleteLater()
+        self._forget_page_listeners()
+
+    def _forget_page_listeners(self) -> None:
+        """Pages listen to the context's signals; once their window is gone nobody may call them back
+        (a lambda connected by a page is not disconnected by Qt when the page dies)."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # PySide warns when nothing was connected
+            for signal in (self.ctx.data_changed, self.ctx.locked, self.ctx.unlocked):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):
+                    pass
 
     # -- preferences -----------------------------------------------------------------------
     def _language_changed(self, language: str) -> None:
@@ -110,15 +124,14 @@ class Shell(QObject):
         if self.window is not None:
             # Rebuild every page in the new language and direction; the store stays open.
             key = self.window.current_key()
-            old = self.window
-            old.lock_requested.disconnect(self.lock)
-            self.window = None
-            QTimer.singleShot(0, lambda: self._swap_window(old, key))
+            # Later, not inside the language combo's own signal: that combo lives in the window going away.
+            QTimer.singleShot(0, lambda: self._rebuild_window(key))
 
-    def _swap_window(self, old: MainWindow, key: str) -> None:
+    def _rebuild_window(self, key: str) -> None:
+        if self.window is None:  # locked in the meantime
+            return
+        self._close_window()
         self._open_window(key)
-        old.close()
-        old.deleteLater()
 
     def _settings_changed(self, key: str) -> None:
         if key == "idle_lock_minutes":
@@ -164,6 +177,8 @@ def create_shell(args: argparse.Namespace, app=None) -> Shell:
     app.setApplicationName("Displacement Tracker")
     app.setOrganizationName("displacement-tracker")
     app.setDesktopFileName("displacement-tracker")
+    # The shell decides when to quit: the main window closes on lock and on a language switch.
+    app.setQuitOnLastWindowClosed(False)
     i18n.load_fonts()
     settings = AppSettings(args.settings)
     language = i18n.install(args.lang or settings.get("language"))

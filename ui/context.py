@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from tracker import errors
 
@@ -79,22 +79,22 @@ def _tr(text: str) -> str:
 
 
 _RULES = {
-    "required": "is required",
-    "future_date": "cannot be in the future",
-    "bad_date": "is not a valid date (YYYY-MM-DD)",
-    "not_integer": "must be a whole number",
-    "negative": "cannot be negative",
-    "out_of_range": "is out of range",
-    "unknown_pcode": "is not a known place code",
-    "wrong_kind": "is not the right kind of place",
-    "age_range": "gives an impossible age",
-    "counts_disagree": "does not agree with the other counts",
-    "choice": "is not one of the allowed values",
-    "too_long": "is too long",
-    "empty_household": "count at least one person",
-    "empty_group": "count at least one person",
-    "one_head": "exactly one member must be the head of household",
-    "after_registration": "is after the registration date",
+    "required": QT_TRANSLATE_NOOP("Errors", "is required"),
+    "future_date": QT_TRANSLATE_NOOP("Errors", "cannot be in the future"),
+    "bad_date": QT_TRANSLATE_NOOP("Errors", "is not a valid date (YYYY-MM-DD)"),
+    "not_integer": QT_TRANSLATE_NOOP("Errors", "must be a whole number"),
+    "negative": QT_TRANSLATE_NOOP("Errors", "cannot be negative"),
+    "out_of_range": QT_TRANSLATE_NOOP("Errors", "is out of range"),
+    "unknown_pcode": QT_TRANSLATE_NOOP("Errors", "is not a known place code"),
+    "wrong_kind": QT_TRANSLATE_NOOP("Errors", "is not the right kind of place"),
+    "age_range": QT_TRANSLATE_NOOP("Errors", "gives an impossible age"),
+    "counts_disagree": QT_TRANSLATE_NOOP("Errors", "does not agree with the other counts"),
+    "choice": QT_TRANSLATE_NOOP("Errors", "is not one of the allowed values"),
+    "too_long": QT_TRANSLATE_NOOP("Errors", "is too long"),
+    "empty_household": QT_TRANSLATE_NOOP("Errors", "count at least one person"),
+    "empty_group": QT_TRANSLATE_NOOP("Errors", "count at least one person"),
+    "one_head": QT_TRANSLATE_NOOP("Errors", "exactly one member must be the head of household"),
+    "after_registration": QT_TRANSLATE_NOOP("Errors", "is after the registration date"),
 }
 
 
@@ -105,17 +105,25 @@ def field_error_text(e: errors.FieldError) -> str:
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, errors.WrongPassphrase):
-        return _tr("Wrong passphrase or not a Displacement Tracker database.")
+        return QCoreApplication.translate("Errors", "Wrong passphrase or not a Displacement Tracker database.")
     if isinstance(exc, errors.ValidationError):
         parts = []
         for e in exc.errors[:5]:
-            where = _tr("row %1, ").replace("%1", str(e.row)) if e.row else ""
+            where = QCoreApplication.translate("Errors", "row %1, ").replace("%1", str(e.row)) if e.row else ""
             parts.append(f"{where}{e.field}: {field_error_text(e)} ({e.value!r})")
         return "\n".join(parts)
+    if isinstance(exc, errors.StoreMissing):
+        return QCoreApplication.translate("Errors", "There is no database at %1.").replace("%1", exc.path)
+    if isinstance(exc, errors.StoreExists):
+        return QCoreApplication.translate("Errors", "A file already exists at %1. Choose another name.").replace(
+            "%1", exc.path)
+    if isinstance(exc, errors.SchemaTooNew):
+        return QCoreApplication.translate("Errors", "This database was written by a newer version of Displacement "
+                                                    "Tracker. Update the app to open it.")
     if isinstance(exc, errors.Cancelled):
-        return _tr("Cancelled. Nothing was changed.")
+        return QCoreApplication.translate("Errors", "Cancelled. Nothing was changed.")
     if isinstance(exc, errors.TrackerError):
         return exc.message
     if isinstance(exc, OSError):
-        return _tr("Could not use the file: %1").replace("%1", f"{exc.strerror or exc} {exc.filename or ''}".strip())
-    return _tr("Unexpected error: %1").replace("%1", str(exc))
+        return QCoreApplication.translate("Errors", "Could not use the file: %1").replace("%1", f"{exc.strerror or exc} {exc.filename or ''}".strip())
+    return QCoreApplication.translate("Errors", "Unexpected error: %1").replace("%1", str(exc))

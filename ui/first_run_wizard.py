@@ -223,6 +223,10 @@ class FirstRunWizard(QWizard):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Create a new database"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create database"))
+        # Our own words: Qt's arrows ("Next >") point the wrong way in Arabic.
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("&Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
         for page in (self.office, self.secret, self.ready):
             page.retranslate()
 

@@ -6,7 +6,7 @@ them here (validated by the core, audited, synced like any record).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -19,9 +19,16 @@ COUNTRIES = ("LBN", "SYR")
 FORM_FIELDS = ("name_en", "name_ar", "kind", "country", "parent", "lat", "lon")
 
 
-def kind_text(widget, kind: str) -> str:
-    return {"informal_crossing": widget.tr("Informal crossing point"), "official_crossing": widget.tr("Official crossing"),
-            "site": widget.tr("Site (shelter, settlement)"), "admin": widget.tr("Administrative area")}.get(kind, kind)
+def kind_text(kind: str) -> str:
+    if kind == "informal_crossing":
+        return QCoreApplication.translate("Places", "Informal crossing point")
+    if kind == "official_crossing":
+        return QCoreApplication.translate("Places", "Official crossing")
+    if kind == "site":
+        return QCoreApplication.translate("Places", "Site (shelter, settlement)")
+    if kind == "admin":
+        return QCoreApplication.translate("Places", "Administrative area")
+    return kind
 
 
 class UserLocationsModel(QAbstractTableModel):
@@ -57,7 +64,7 @@ class UserLocationsModel(QAbstractTableModel):
             first, second = ("name_ar", "name_en") if self.language == "ar" else ("name_en", "name_ar")
             return row.get(first) or row.get(second) or ""
         if column == "kind":
-            return kind_text(self, row.get("kind", ""))
+            return kind_text(row.get("kind", ""))
         if column == "parent":
             return self.names.get(row.get("parent"), row.get("parent") or "")
         return str(row.get(column) or "")
@@ -94,7 +101,7 @@ class GazetteerPanel(QGroupBox):
         }
         self.fields["name_ar"].setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         for kind in ADDABLE_KINDS:
-            self.fields["kind"].addItem(kind_text(self, kind), kind)
+            self.fields["kind"].addItem(kind_text(kind), kind)
         for code in COUNTRIES:
             self.fields["country"].addItem({"LBN": self.tr("Lebanon"), "SYR": self.tr("Syria")}[code], code)
         self.fields["country"].currentIndexChanged.connect(self._fill_parents)
@@ -103,12 +110,14 @@ class GazetteerPanel(QGroupBox):
         self.fields["lon"].setPlaceholderText(self.tr("optional, e.g. 35.98"))
         self.errors = {name: _error_label() for name in FORM_FIELDS}
         form = QFormLayout()
+        form.setVerticalSpacing(4)
         labels = {"name_en": self.tr("Name in &English:"), "name_ar": self.tr("Name in &Arabic:"),
                   "kind": self.tr("&Kind:"), "country": self.tr("C&ountry:"), "parent": self.tr("In &area:"),
                   "lat": self.tr("La&titude:"), "lon": self.tr("Lo&ngitude:")}
         for name in FORM_FIELDS:
             box = QVBoxLayout()
             box.setSpacing(0)
+            box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(self.fields[name])
             box.addWidget(self.errors[name])
             label = QLabel(labels[name])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
-                               QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+                               QHBoxLayout, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from tracker import stats
 
@@ -109,11 +109,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("MainWindow")
         self.pages: dict[str, QWidget] = {}
+        self.closing_by_shell = False  # set by the shell when it locks or rebuilds; else closing means quit
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(220)
-        self.nav.setMinimumWidth(150)
+        self.nav.setFixedWidth(180)
         for spec in PAGES:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -126,12 +126,13 @@ class MainWindow(QMainWindow):
             holder.setObjectName(f"holder_{spec.key}")
             self._holders[spec.key] = holder
             self.stack.addWidget(holder)
-        split = QSplitter()
-        split.addWidget(self.nav)
-        split.addWidget(self.stack)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        self.setCentralWidget(split)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         self._build_status_bar()
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(400)  # many writes in a burst refresh the counts once
         self._status_timer.timeout.connect(self.refresh_status)
-        ctx.data_changed.connect(lambda *_: self._status_timer.start())
+        ctx.data_changed.connect(self._data_changed)  # a bound method: Qt disconnects it when the window dies
         ctx.worker.busy_changed.connect(self._busy)
         if settings is not None and settings.get("window_geometry"):
             self.restoreGeometry(QByteArray.fromHex(settings.get("window_geometry").encode()))
@@ -294,6 +295,9 @@ class MainWindow(QMainWindow):
                 .replace("%3", loc.toString(c.get("crossing_counts", 0))))
         self.sync_label.setText(self.tr("Last sync: %1").replace("%1", _when(self._last_sync) or self.tr("never")))
 
+    def _data_changed(self, _table: str, _ids: list) -> None:
+        self._status_timer.start()
+
     def _busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
 
@@ -327,6 +331,8 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.set("window_geometry", bytes(self.saveGeometry().toHex()).decode())
         super().closeEvent(event)
+        if not self.closing_by_shell:
+            self.quit_requested.emit()  # the user closed the window: leave the app (the store is closed on the way)
 
 
 def _status_snapshot(store) -> dict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from . import i18n
 from .gazetteer_settings import GazetteerPanel
@@ -18,6 +18,7 @@ class SettingsPage(QWidget):
 
         general = QGroupBox(self.tr("This computer"))
         form = QFormLayout(general)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in i18n.LANGUAGE_NAMES.items():
@@ -36,6 +37,7 @@ class SettingsPage(QWidget):
         idle_help = QLabel(self.tr("Lock the database after this many minutes without use (0 = never). "
                                    "Locking hides every record until the passphrase is typed again."))
         idle_help.setWordWrap(True)
+        idle_help.setMinimumWidth(280)
         form.addRow(self._label(self.tr("&Idle lock:"), self.idle), self.idle)
         form.addRow("", idle_help)
 
@@ -53,9 +55,11 @@ class SettingsPage(QWidget):
 
         self.gazetteer = GazetteerPanel(ctx)
         body = QWidget()
+        top = QHBoxLayout()
+        top.addWidget(general, 1)
+        top.addWidget(database, 1)
         layout = QVBoxLayout(body)
-        layout.addWidget(general)
-        layout.addWidget(database)
+        layout.addLayout(top)
         layout.addWidget(self.gazetteer, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -124,6 +124,7 @@ class StartDialog(QDialog):
         self.demo_hint = QLabel()
         self.demo_hint.setObjectName("demo_hint")
         self.demo_hint.setWordWrap(True)
+        self.demo_hint.setStyleSheet("font-weight: bold")
         self.quit_button = QPushButton()
         self.quit_button.clicked.connect(self.reject)
         actions = QHBoxLayout()

@@ -196,3 +196,15 @@ def test_open_another_file_with_browse(qtbot, shell, tmp_path, passphrase, monke
     shell.start.unlock()
     wait_unlocked(qtbot, shell)
     assert shell.settings.get("last_db") == str(other)
+
+
+def test_closing_the_window_quits_and_closes_the_store(qtbot, shell, tmp_path, passphrase):
+    Store.create(tmp_path / "office" / "tracker.dtdb", passphrase).close()
+    shell.start.reload_files(select=tmp_path / "office" / "tracker.dtdb")
+    shell.start.passphrase.setText(passphrase)
+    shell.start.unlock()
+    wait_unlocked(qtbot, shell)
+    store = shell.ctx.store
+    shell.window.close()  # the title bar's close button
+    assert shell.window is None and shell.ctx.store is None and store.conn is None
+    assert not shell.start.isVisible()

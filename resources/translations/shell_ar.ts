@@ -1,0 +1,654 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>is required</source>
+        <translation>مطلوب</translation>
+    </message>
+    <message>
+        <source>cannot be in the future</source>
+        <translation>لا يمكن أن يكون في المستقبل</translation>
+    </message>
+    <message>
+        <source>is not a valid date (YYYY-MM-DD)</source>
+        <translation>ليس تاريخًا صحيحًا (سنة-شهر-يوم)</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>يجب أن يكون عددًا صحيحًا</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>لا يمكن أن يكون سالبًا</translation>
+    </message>
+    <message>
+        <source>is out of range</source>
+        <translation>خارج النطاق المسموح</translation>
+    </message>
+    <message>
+        <source>is not a known place code</source>
+        <translation>ليس رمز مكان معروفًا</translation>
+    </message>
+    <message>
+        <source>is not the right kind of place</source>
+        <translation>ليس من نوع المكان المطلوب</translation>
+    </message>
+    <message>
+        <source>gives an impossible age</source>
+        <translation>يعطي عمرًا غير ممكن</translation>
+    </message>
+    <message>
+        <source>does not agree with the other counts</source>
+        <translation>لا يتطابق مع الأعداد الأخرى</translation>
+    </message>
+    <message>
+        <source>is not one of the allowed values</source>
+        <translation>ليس من القيم المسموح بها</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>طويل جدًا</translation>
+    </message>
+    <message>
+        <source>count at least one person</source>
+        <translation>يجب عدّ شخص واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>exactly one member must be the head of household</source>
+        <translation>يجب أن يكون فرد واحد فقط ربّ الأسرة</translation>
+    </message>
+    <message>
+        <source>is after the registration date</source>
+        <translation>بعد تاريخ التسجيل</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase or not a Displacement Tracker database.</source>
+        <translation>عبارة المرور خاطئة، أو أن الملف ليس قاعدة بيانات لمتتبّع النزوح.</translation>
+    </message>
+    <message>
+        <source>row %1, </source>
+        <translation>السطر %1، </translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>لا توجد قاعدة بيانات في %1.</translation>
+    </message>
+    <message>
+        <source>A file already exists at %1. Choose another name.</source>
+        <translation>يوجد ملف بالفعل في %1. اختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Displacement Tracker. Update the app to open it.</source>
+        <translation>كُتبت قاعدة البيانات هذه بإصدار أحدث من متتبّع النزوح. حدّث التطبيق لفتحها.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>أُلغيت العملية. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Could not use the file: %1</source>
+        <translation>تعذّر استخدام الملف: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>خطأ غير متوقع: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeHost</name>
+    <message>
+        <source>Import and export</source>
+        <translation>الاستيراد والتصدير</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>المزامنة</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Create a new database</source>
+        <translation>إنشاء قاعدة بيانات جديدة</translation>
+    </message>
+    <message>
+        <source>&amp;Create database</source>
+        <translation>إنشاء قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>GazetteerPanel</name>
+    <message>
+        <source>Places added on devices</source>
+        <translation>أماكن أُضيفت على الأجهزة</translation>
+    </message>
+    <message>
+        <source>None yet. Places you add appear here and reach other devices when you sync.</source>
+        <translation>لا شيء بعد. تظهر هنا الأماكن التي تضيفها، وتصل إلى الأجهزة الأخرى عند المزامنة.</translation>
+    </message>
+    <message>
+        <source>Lebanon</source>
+        <translation>لبنان</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>سوريا</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 34.63</source>
+        <translation>اختياري، مثال: 34.63</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 35.98</source>
+        <translation>اختياري، مثال: 35.98</translation>
+    </message>
+    <message>
+        <source>Name in &amp;English:</source>
+        <translation>الاسم بالإنكليزية:</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Arabic:</source>
+        <translation>الاسم بالعربية:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>النوع:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>البلد:</translation>
+    </message>
+    <message>
+        <source>In &amp;area:</source>
+        <translation>ضمن المنطقة:</translation>
+    </message>
+    <message>
+        <source>La&amp;titude:</source>
+        <translation>خط العرض:</translation>
+    </message>
+    <message>
+        <source>Lo&amp;ngitude:</source>
+        <translation>خط الطول:</translation>
+    </message>
+    <message>
+        <source>&amp;Add place</source>
+        <translation>إضافة المكان</translation>
+    </message>
+    <message>
+        <source>Add an informal crossing point or site</source>
+        <translation>إضافة نقطة عبور غير رسمية أو موقع</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— اختر —</translation>
+    </message>
+    <message>
+        <source>Added %1 (code %2).</source>
+        <translation>أُضيف %1 (الرمز %2).</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>يرجى تصحيح الحقول المشار إليها.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>لوحة المعلومات</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>الأسر</translation>
+    </message>
+    <message>
+        <source>Crossings</source>
+        <translation>العبور</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>حركة التنقل</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>تبادل البيانات</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>انتقال</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>القفل الآن</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>%1 — Displacement Tracker</source>
+        <translation>%1 — متتبّع النزوح</translation>
+    </message>
+    <message>
+        <source>Counting records…</source>
+        <translation>جارٍ عدّ السجلات…</translation>
+    </message>
+    <message>
+        <source>Households: %1 · People: %2 · Crossing counts: %3</source>
+        <translation>الأسر: %1 · الأفراد: %2 · تعدادات العبور: %3</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>آخر مزامنة: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>لم تتم بعد</translation>
+    </message>
+    <message>
+        <source>Search in this page</source>
+        <translation>البحث في هذه الصفحة</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation>مكتبك</translation>
+    </message>
+    <message>
+        <source>These names appear on exports and on other devices when you sync.</source>
+        <translation>تظهر هذه الأسماء في الملفات المصدّرة وعلى الأجهزة الأخرى عند المزامنة.</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>المنظمة:</translation>
+    </message>
+    <message>
+        <source>Office or &amp;device name:</source>
+        <translation>اسم المكتب أو الجهاز:</translation>
+    </message>
+    <message>
+        <source>&amp;Country of operation:</source>
+        <translation>بلد العمل:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <source>Database &amp;file:</source>
+        <translation>ملف قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <source>e.g. Akkar Relief Network</source>
+        <translation>مثال: شبكة الإغاثة في عكار</translation>
+    </message>
+    <message>
+        <source>Lebanon</source>
+        <translation>لبنان</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>سوريا</translation>
+    </message>
+    <message>
+        <source>Jordan</source>
+        <translation>الأردن</translation>
+    </message>
+    <message>
+        <source>Türkiye</source>
+        <translation>تركيا</translation>
+    </message>
+    <message>
+        <source>Iraq</source>
+        <translation>العراق</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>A file already exists there. Choose another name: nothing is ever overwritten.</source>
+        <translation>يوجد ملف بهذا الاسم. اختر اسمًا آخر: لا يُكتب فوق أي ملف أبدًا.</translation>
+    </message>
+    <message>
+        <source>The folder for this file is not a folder.</source>
+        <translation>المسار المختار للمجلد ليس مجلدًا.</translation>
+    </message>
+    <message>
+        <source>New database file</source>
+        <translation>ملف قاعدة بيانات جديد</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>The passphrase encrypts every record. A few ordinary words are strong and easy to remember.</source>
+        <translation>عبارة المرور تشفّر كل السجلات. بضع كلمات عادية تكون قوية وسهلة التذكّر.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>عبارة المرور:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>أعد كتابتها:</translation>
+    </message>
+    <message>
+        <source>Write it down and keep it somewhere safe. If it is lost, nobody can open the data, not even us.</source>
+        <translation>اكتبها واحفظها في مكان آمن. إن ضاعت فلن يستطيع أحد فتح البيانات، ولا نحن.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters.</source>
+        <translation>
+            <numerusform>على الأقل %n حرف.</numerusform>
+            <numerusform>على الأقل حرف واحد.</numerusform>
+            <numerusform>على الأقل حرفان.</numerusform>
+            <numerusform>على الأقل %n أحرف.</numerusform>
+            <numerusform>على الأقل %n حرفًا.</numerusform>
+            <numerusform>على الأقل %n حرف.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>ضعيفة جدًا</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>ضعيفة</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>جيدة</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>قوية</translation>
+    </message>
+    <message>
+        <source> Add another word or two.</source>
+        <translation> أضف كلمة أو كلمتين.</translation>
+    </message>
+    <message>
+        <source>Strength: %1.</source>
+        <translation>القوة: %1.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>عبارتا المرور مختلفتان.</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholder</name>
+    <message>
+        <source>This part is not available yet.</source>
+        <translation>هذا القسم غير متاح بعد.</translation>
+    </message>
+    <message>
+        <source>This part could not be opened: %1</source>
+        <translation>تعذّر فتح هذا القسم: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Places</name>
+    <message>
+        <source>Informal crossing point</source>
+        <translation>نقطة عبور غير رسمية</translation>
+    </message>
+    <message>
+        <source>Official crossing</source>
+        <translation>معبر رسمي</translation>
+    </message>
+    <message>
+        <source>Site (shelter, settlement)</source>
+        <translation>موقع (مأوى، تجمّع)</translation>
+    </message>
+    <message>
+        <source>Administrative area</source>
+        <translation>منطقة إدارية</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>جاهز</translation>
+    </message>
+    <message>
+        <source>Check the details, then create the database.</source>
+        <translation>راجع التفاصيل، ثم أنشئ قاعدة البيانات.</translation>
+    </message>
+    <message>
+        <source>Organisation: %1
+Office or device: %2
+Country of operation: %3
+File: %4</source>
+        <translation>المنظمة: %1
+المكتب أو الجهاز: %2
+بلد العمل: %3
+الملف: %4</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>This computer</source>
+        <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> دقيقة</translation>
+    </message>
+    <message>
+        <source>Lock the database after this many minutes without use (0 = never). Locking hides every record until the passphrase is typed again.</source>
+        <translation>اقفل قاعدة البيانات بعد هذا العدد من الدقائق دون استخدام (0 = أبدًا). القفل يخفي كل السجلات إلى أن تُكتب عبارة المرور من جديد.</translation>
+    </message>
+    <message>
+        <source>&amp;Idle lock:</source>
+        <translation>القفل عند الخمول:</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>قاعدة البيانات هذه</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>الملف:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>المنظمة:</translation>
+    </message>
+    <message>
+        <source>Office or device:</source>
+        <translation>المكتب أو الجهاز:</translation>
+    </message>
+    <message>
+        <source>Country of operation:</source>
+        <translation>بلد العمل:</translation>
+    </message>
+    <message>
+        <source>Device id:</source>
+        <translation>معرّف الجهاز:</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Locked. Type the passphrase to continue.</source>
+        <translation>مقفل. اكتب عبارة المرور للمتابعة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without use. Type the passphrase to continue.</source>
+        <translation>
+            <numerusform>قُفل بعد %n دقيقة دون استخدام. اكتب عبارة المرور للمتابعة.</numerusform>
+            <numerusform>قُفل بعد دقيقة واحدة دون استخدام. اكتب عبارة المرور للمتابعة.</numerusform>
+            <numerusform>قُفل بعد دقيقتين دون استخدام. اكتب عبارة المرور للمتابعة.</numerusform>
+            <numerusform>قُفل بعد %n دقائق دون استخدام. اكتب عبارة المرور للمتابعة.</numerusform>
+            <numerusform>قُفل بعد %n دقيقة دون استخدام. اكتب عبارة المرور للمتابعة.</numerusform>
+            <numerusform>قُفل بعد %n دقيقة دون استخدام. اكتب عبارة المرور للمتابعة.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>Displacement Tracker: open a database</source>
+        <translation>متتبّع النزوح: فتح قاعدة بيانات</translation>
+    </message>
+    <message>
+        <source>Displacement Tracker</source>
+        <translation>متتبّع النزوح</translation>
+    </message>
+    <message>
+        <source>Records are encrypted on this computer. Choose a database and type its passphrase to unlock it.</source>
+        <translation>السجلات مشفّرة على هذا الحاسوب. اختر قاعدة بيانات واكتب عبارة مرورها لفتحها.</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>عبارة المرور:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <source>New here? Create a database for your office, or try the app on made-up data.</source>
+        <translation>جديد هنا؟ أنشئ قاعدة بيانات لمكتبك، أو جرّب التطبيق على بيانات وهمية.</translation>
+    </message>
+    <message>
+        <source>&amp;Create new database…</source>
+        <translation>إنشاء قاعدة بيانات جديدة…</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo database</source>
+        <translation>فتح قاعدة البيانات التجريبية</translation>
+    </message>
+    <message>
+        <source>Demo data (made-up people), passphrase: demo</source>
+        <translation>بيانات تجريبية (أشخاص وهميون)، عبارة المرور: demo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Demo database (%1)</source>
+        <translation>قاعدة البيانات التجريبية (%1)</translation>
+    </message>
+    <message>
+        <source>Made-up data for trying the app. Passphrase: demo</source>
+        <translation>بيانات وهمية لتجربة التطبيق. عبارة المرور: demo</translation>
+    </message>
+    <message>
+        <source>No database here yet. Create a new one, or open the demo.</source>
+        <translation>لا توجد قاعدة بيانات هنا بعد. أنشئ واحدة جديدة، أو افتح القاعدة التجريبية.</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>فتح قاعدة بيانات</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>لا توجد قاعدة بيانات في %1.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <translation>اكتب عبارة المرور أولًا.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>جارٍ فتح القفل…</translation>
+    </message>
+    <message>
+        <source>Making the demo database: %p%</source>
+        <translation>جارٍ إنشاء القاعدة التجريبية: %p%</translation>
+    </message>
+    <message>
+        <source>Creating the database…</source>
+        <translation>جارٍ إنشاء قاعدة البيانات…</translation>
+    </message>
+</context>
+<context>
+    <name>UserLocationsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>In area</source>
+        <translation>ضمن المنطقة</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>البلد</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>الرمز</translation>
+    </message>
+</context>
+</TS>
