@@ -1,0 +1,397 @@
+"""Import and export: the export panel (dataset, format, period, personal data with confirmation,
+suppression threshold, progress and cancel) and the import wizard (choose a file -> preview with
+an editable column mapping, saved as a profile -> all-or-nothing or keep-valid -> result and
+error report). Every file operation runs on the writer thread through ``ctx.run``."""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QInputDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+                               QSpinBox, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from tracker.exchange import export as exporter
+from tracker.exchange import importer, mapping
+from tracker.exchange.summary import DEFAULT_THRESHOLD
+
+PREVIEW_ROWS = 20
+
+
+class _Progress(QWidget):
+    """A progress bar with a Cancel button for one running job."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel)
+        self.job = None
+        self.hide()
+
+    def start(self, job) -> None:
+        self.job = job
+        self.bar.setRange(0, 0)  # busy until the first report
+        self.show()
+
+    def report(self, done: int, total: int) -> None:
+        if total:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(min(1000, 1000 * done // total))
+
+    def stop(self) -> None:
+        self.job = None
+        self.hide()
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+
+class ExportPanel(QGroupBox):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setTitle(self.tr("Export"))
+        self.dataset = QComboBox()
+        for key, text in (("households", self.tr("Households")), ("persons", self.tr("Persons")),
+                          ("crossings", self.tr("Crossing counts (flow monitoring)")),
+                          ("movements", self.tr("Movements")), ("summary", self.tr("Summary (aggregated)")),
+                          ("all", self.tr("Everything (one XLSX workbook)"))):
+            self.dataset.addItem(text, key)
+        self.format = QComboBox()
+        self.format.addItem(self.tr("CSV (Excel, UTF-8)"), "csv")
+        self.format.addItem(self.tr("Excel workbook (XLSX)"), "xlsx")
+        self.limit = QCheckBox(self.tr("Only this period:"))
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setEnabled(False)
+        self.limit.toggled.connect(self.date_from.setEnabled)
+        self.limit.toggled.connect(self.date_to.setEnabled)
+        self.pii = QCheckBox(self.tr("Include personal data (names, contacts, document numbers, notes)"))
+        self.threshold = QSpinBox()
+        self.threshold.setRange(0, 100)
+        self.threshold.setValue(DEFAULT_THRESHOLD)
+        self.threshold.setSpecialValueText(self.tr("No suppression"))
+        self.period = QComboBox()
+        self.period.addItem(self.tr("By day"), "day")
+        self.period.addItem(self.tr("By week"), "week")
+        self.admin_level = QComboBox()
+        self.admin_level.addItem(self.tr("Governorate"), 1)
+        self.admin_level.addItem(self.tr("District"), 2)
+        self.hxl = QCheckBox(self.tr("HXL hashtag row under the header"))
+        self.hxl.setChecked(True)
+        self.bom = QCheckBox(self.tr("Byte-order mark (lets Excel show Arabic)"))
+        self.bom.setChecked(True)
+        self.button = QPushButton(self.tr("Export…"))
+        self.button.clicked.connect(self.start)
+        self.progress = _Progress()
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        period = QHBoxLayout()
+        for w in (self.limit, self.date_from, QLabel("–"), self.date_to):
+            period.addWidget(w)
+        period.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Data:"), self.dataset)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Period:"), period)
+        form.addRow(self.tr("Hide counts below:"), self.threshold)
+        form.addRow(self.tr("Summary:"), self._row(self.period, self.admin_level))
+        form.addRow("", self.hxl)
+        form.addRow("", self.bom)
+        form.addRow("", self.pii)
+        form.addRow("", self.button)
+        form.addRow(self.progress)
+        form.addRow(self.result)
+        self.dataset.currentIndexChanged.connect(self._dataset_changed)
+        self._dataset_changed()
+
+    @staticmethod
+    def _row(*widgets) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in widgets:
+            layout.addWidget(w)
+        layout.addStretch(1)
+        return box
+
+    def _dataset_changed(self) -> None:
+        key = self.dataset.currentData()
+        summary = key in ("summary", "all")
+        for w in (self.threshold, self.period, self.admin_level):
+            w.setEnabled(summary)
+        if key == "all":
+            self.format.setCurrentIndex(self.format.findData("xlsx"))
+        self.format.setEnabled(key != "all")
+        self.pii.setEnabled(key != "summary")
+
+    # -- dialogs (tests replace these) ----------------------------------------------
+    def ask_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested,
+                                              self.tr("CSV or Excel files (*.csv *.xlsx)"))
+        return path
+
+    def confirm_personal_data(self) -> bool:
+        answer = QMessageBox.warning(
+            self, self.tr("Export personal data?"),
+            self.tr("This file will hold names, contacts, document numbers and notes of the people recorded. "
+                    "Anyone who gets the file can read them. Keep it encrypted, share it only as agreed, and "
+                    "delete it when done. The export is recorded in the audit log."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- running ------------------------------------------------------------------------
+    def start(self) -> None:
+        key, fmt = self.dataset.currentData(), self.format.currentData()
+        datasets = ["households", "persons", "crossings", "movements", "summary"] if key == "all" else key
+        path = self.ask_path(f"{key}.{fmt}")
+        if not path:
+            return
+        pii = self.pii.isEnabled() and self.pii.isChecked()
+        if pii and not self.confirm_personal_data():
+            self.result.setText(self.tr("Personal-data export not confirmed; nothing was written."))
+            return
+        options = dict(pii=pii, pii_confirmed=pii, hxl=self.hxl.isChecked(), bom=self.bom.isChecked(),
+                       threshold=self.threshold.value(), period=self.period.currentData(),
+                       admin_level=self.admin_level.currentData())
+        if self.limit.isChecked():
+            options.update(date_from=self.date_from.date().toString("yyyy-MM-dd"),
+                           date_to=self.date_to.date().toString("yyyy-MM-dd"))
+        fn = functools.partial(exporter.export, self.ctx.store, datasets, path, fmt, **options)
+        self.button.setEnabled(False)
+        self.result.clear()
+        job = self.ctx.run(fn, on_done=self._done, on_error=self._failed, on_progress=self.progress.report,
+                           progress=True)
+        self.progress.start(job)
+
+    def _done(self, result: dict) -> None:
+        self.progress.stop()
+        self.button.setEnabled(True)
+        rows = ", ".join(f"{n} {name}" for name, n in result["rows"].items())
+        self.result.setText(self.tr("Exported %1 to %2.").replace("%1", rows).replace("%2", result["path"]))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.stop()
+        self.button.setEnabled(True)
+        self.result.setText(self.ctx.error_text(exc))
+
+
+class ImportWizard(QGroupBox):
+    """Four steps in a stack: choose, preview and map, import, result."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setTitle(self.tr("Import"))
+        self.path = None
+        self.headers: list[str] = []
+        self.steps = QStackedWidget()
+        self._build_choose()
+        self._build_preview()
+        self._build_result()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.steps)
+
+    # -- step 1: choose ---------------------------------------------------------------------
+    def _build_choose(self) -> None:
+        page = QWidget()
+        self.kind = QComboBox()
+        for key, text in (("households", self.tr("Households")), ("persons", self.tr("Persons (members)")),
+                          ("crossings", self.tr("Crossing counts"))):
+            self.kind.addItem(text, key)
+        self.choose = QPushButton(self.tr("Choose a CSV or Excel file…"))
+        self.choose.clicked.connect(self.choose_file)
+        self.choose_error = QLabel()
+        self.choose_error.setWordWrap(True)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Records:"), self.kind)
+        form.addRow("", self.choose)
+        form.addRow(self.choose_error)
+        self.steps.addWidget(page)
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from"), "",
+                                              self.tr("CSV or Excel files (*.csv *.txt *.tsv *.xlsx)"))
+        return path
+
+    def choose_file(self) -> None:
+        path = self.ask_open_path()
+        if not path:
+            return
+        self.path = path
+        self.choose_error.clear()
+        self.ctx.run(importer.preview, path, self.kind.currentData(), on_done=self._show_preview,
+                     on_error=lambda exc: self.choose_error.setText(self.ctx.error_text(exc)))
+
+    # -- step 2: preview, mapping, mode -----------------------------------------------------------
+    def _build_preview(self) -> None:
+        page = QWidget()
+        self.file_label = QLabel()
+        self.table = QTableWidget()
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.profile = QComboBox()
+        self.profile.activated.connect(self._apply_saved_profile)
+        self.save_profile = QPushButton(self.tr("Save mapping as profile…"))
+        self.save_profile.clicked.connect(self.save_mapping)
+        self.all_or_nothing = QRadioButton(self.tr("All or nothing: import only if every row is valid"))
+        self.keep_valid = QRadioButton(self.tr("Import the valid rows and list the rejected ones in a report"))
+        self.all_or_nothing.setChecked(True)
+        self.run_import = QPushButton(self.tr("Import"))
+        self.run_import.clicked.connect(self.start_import)
+        self.back = QPushButton(self.tr("Back"))
+        self.back.clicked.connect(lambda: self.steps.setCurrentIndex(0))
+        self.progress = _Progress()
+        profiles = QHBoxLayout()
+        profiles.addWidget(QLabel(self.tr("Saved profiles:")))
+        profiles.addWidget(self.profile, 1)
+        profiles.addWidget(self.save_profile)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.run_import)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.file_label)
+        layout.addWidget(QLabel(self.tr("Check which field each column fills (first row):")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.missing)
+        layout.addLayout(profiles)
+        layout.addWidget(self.all_or_nothing)
+        layout.addWidget(self.keep_valid)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+        self.steps.addWidget(page)
+
+    def _show_preview(self, preview: dict) -> None:
+        kind = self.kind.currentData()
+        self.headers = preview["headers"]
+        rows = preview["rows"]
+        self.file_label.setText(self.tr("File: %1").replace("%1", self.path))
+        self.table.clear()
+        self.table.setColumnCount(len(self.headers))
+        self.table.setRowCount(len(rows) + 1)
+        self.table.setHorizontalHeaderLabels(self.headers)
+        self.table.setVerticalHeaderLabels([self.tr("Field")] + [str(n) for n, _ in rows])
+        self.combos = []
+        for col, field in enumerate(preview["mapping"]):
+            combo = QComboBox()
+            combo.addItem(self.tr("(ignore)"), None)
+            for name in mapping.FIELDS[kind]:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(0, combo.findData(field)))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.table.setCellWidget(0, col, combo)
+            self.combos.append(combo)
+        for r, (_, cells) in enumerate(rows, start=1):
+            for col in range(len(self.headers)):
+                value = cells[col] if col < len(cells) else ""
+                self.table.setItem(r, col, QTableWidgetItem("" if value is None else str(value)))
+        self.table.resizeColumnsToContents()
+        self.profile.clear()
+        self.profile.addItem(self.tr("(automatic)"), None)
+        for name in self.ctx.call(mapping.profiles, self.ctx.store, kind):
+            self.profile.addItem(name, name)
+        self._mapping_changed()
+        self.steps.setCurrentIndex(1)
+
+    def current_mapping(self) -> list:
+        return [c.currentData() for c in self.combos]
+
+    def _mapping_changed(self) -> None:
+        missing = mapping.missing_required(self.kind.currentData(), self.current_mapping())
+        self.missing.setText(self.tr("Still needed: %1").replace("%1", "; ".join(missing)) if missing else "")
+        self.run_import.setEnabled(not missing)
+
+    def ask_profile_name(self) -> str:
+        name, ok = QInputDialog.getText(self, self.tr("Save mapping"), self.tr("Profile name:"))
+        return name if ok else ""
+
+    def save_mapping(self) -> None:
+        name = self.ask_profile_name().strip()
+        if not name:
+            return
+        profile = mapping.profile_from(self.kind.currentData(), self.headers, self.current_mapping())
+        self.ctx.call(mapping.save_profile, self.ctx.store, name, profile)
+        if self.profile.findData(name) < 0:
+            self.profile.addItem(name, name)
+        self.profile.setCurrentIndex(self.profile.findData(name))
+
+    def _apply_saved_profile(self) -> None:
+        name = self.profile.currentData()
+        if not name:
+            return
+        profile = self.ctx.call(mapping.load_profile, self.ctx.store, name)
+        chosen = profile.get("columns", {})
+        for header, combo in zip(self.headers, self.combos):
+            if header in chosen:
+                combo.setCurrentIndex(max(0, combo.findData(chosen[header])))
+
+    def start_import(self) -> None:
+        profile = mapping.profile_from(self.kind.currentData(), self.headers, self.current_mapping())
+        fn = functools.partial(importer.import_file, self.ctx.store, self.path, self.kind.currentData(),
+                               profile=profile, keep_valid=self.keep_valid.isChecked())
+        self.run_import.setEnabled(False)
+        self.back.setEnabled(False)
+        job = self.ctx.run(fn, on_done=self._finished, on_error=self._failed, on_progress=self.progress.report,
+                           progress=True)
+        self.progress.start(job)
+
+    # -- step 4: result -------------------------------------------------------------------
+    def _build_result(self) -> None:
+        page = QWidget()
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        again = QPushButton(self.tr("Import another file"))
+        again.clicked.connect(lambda: self.steps.setCurrentIndex(0))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.outcome)
+        layout.addWidget(again, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.steps.addWidget(page)
+
+    def _finished(self, result) -> None:
+        self._reset_buttons()
+        lines = [self.tr("Rows read: %1. Imported: %2. Already present (skipped): %3.")
+                 .replace("%1", str(result.rows)).replace("%2", str(result.imported))
+                 .replace("%3", str(result.duplicates))]
+        if result.errors:
+            lines.append(self.tr("%1 rows were rejected; the reasons are in %2.")
+                         .replace("%1", str(result.rejected)).replace("%2", result.report_path))
+            if not result.committed:
+                lines.append(self.tr("Nothing was imported. Correct the file, or choose to import the valid rows."))
+        self.outcome.setText("\n".join(lines))
+        self.steps.setCurrentIndex(2)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._reset_buttons()
+        self.missing.setText(self.ctx.error_text(exc))
+
+    def _reset_buttons(self) -> None:
+        self.progress.stop()
+        self.back.setEnabled(True)
+        self._mapping_changed()
+
+
+class ExchangePage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ExchangePage")
+        self.export_panel = ExportPanel(ctx)
+        self.import_wizard = ImportWizard(ctx)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.export_panel, 2)
+        layout.addWidget(self.import_wizard, 3)
