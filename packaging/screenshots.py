@@ -71,13 +71,12 @@ def run(out: Path, language: str, work: Path, app) -> None:
     settle(app, lambda: shell.window is not None and "·" in shell.window.counts_label.text(), 60)
     window = shell.window
     window.resize(*SIZE)
-    for key in ("dashboard", "households", "crossings", "flows", "exchange", "settings"):
-        page = window.show_page(key)
-        if key == "settings":
-            add_place(app, page.gazetteer)
-        settle(app, seconds=1.0)
-        name = "main" if key == "dashboard" else key
-        shoot(app, window, out / f"{name}-{language}.png")
+    # The shell's own screens; each page's engineer renders that page's pictures.
+    window.show_page("dashboard")
+    settle(app, seconds=2.0)
+    shoot(app, window, out / f"main-{language}.png")
+    add_place(app, window.show_page("settings").gazetteer)
+    shoot(app, window, out / f"settings-{language}.png")
     shell.quit()
 
 
@@ -90,7 +89,7 @@ def add_place(app, panel) -> None:
     panel.fields["lat"].setText("34.6")
     panel.fields["lon"].setText("36.1")
     panel.add()
-    settle(app, lambda: panel.model.rowCount() > 0)
+    settle(app, lambda: bool(panel.result.text()))
 
 
 def main() -> int:

@@ -163,6 +163,10 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumWidth(120)
         self.busy_bar.setMaximumHeight(14)
         self.busy_bar.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(400)
+        self._busy_timer.timeout.connect(self.busy_bar.show)
         bar.addWidget(self.counts_label, 1)
         bar.addPermanentWidget(self.busy_bar)
         bar.addPermanentWidget(self.file_label)
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
             self.counts_label.setText(
                 self.tr("Households: %1 · People: %2 · Crossing counts: %3")
                 .replace("%1", loc.toString(c.get("households", 0)))
-                .replace("%2", loc.toString(c.get("persons", 0)))
+                .replace("%2", loc.toString(c.get("people in households", 0)))
                 .replace("%3", loc.toString(c.get("crossing_counts", 0))))
         self.sync_label.setText(self.tr("Last sync: %1").replace("%1", _when(self._last_sync) or self.tr("never")))
 
@@ -299,7 +303,12 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
 
     def _busy(self, busy: bool) -> None:
-        self.busy_bar.setVisible(busy)
+        # Only work that takes a noticeable time shows the bar; short jobs would make it flicker.
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy_bar.hide()
 
     # -- help ----------------------------------------------------------------------------
     def shortcut_lines(self) -> list[tuple[str, str]]:
