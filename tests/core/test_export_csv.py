@@ -24,6 +24,20 @@ def filled(store):
     return store
 
 
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One filled store for the tests that only read (creating a store costs most of a test's time)."""
+    from tracker.store import Store
+
+    from ..conftest import PASSPHRASE
+
+    s = Store.create(tmp_path_factory.mktemp("shared") / "shared.dtdb", PASSPHRASE, organisation="Test NGO",
+                     device_name="laptop-1", user="tester")
+    sample.populate(s)
+    yield s
+    s.close()
+
+
 def _check_golden(path: Path, name: str) -> None:
     text = stable_ids(path.read_bytes().decode("utf-8"))
     golden = GOLDEN / name
@@ -33,23 +47,23 @@ def _check_golden(path: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("dataset", [*RECORD_DATASETS, "summary"])
-def test_each_export_matches_its_golden_file(filled, tmp_path, dataset):
+def test_each_export_matches_its_golden_file(shared, tmp_path, dataset):
     out = tmp_path / f"{dataset}.csv"
-    export.export(filled, dataset, out)
+    export.export(shared, dataset, out)
     _check_golden(out, f"{dataset}.csv")
 
 
 @pytest.mark.parametrize("dataset", ["households", "persons", "crossings"])
-def test_personal_export_matches_its_golden_file(filled, tmp_path, dataset):
+def test_personal_export_matches_its_golden_file(shared, tmp_path, dataset):
     out = tmp_path / f"{dataset}.csv"
-    export.export(filled, dataset, out, pii=True, pii_confirmed=True)
+    export.export(shared, dataset, out, pii=True, pii_confirmed=True)
     _check_golden(out, f"{dataset}_pii.csv")
 
 
 @pytest.mark.parametrize("dataset", [*RECORD_DATASETS, "summary"])
-def test_libhxl_parses_every_tag_and_value(filled, tmp_path, dataset):
+def test_libhxl_parses_every_tag_and_value(shared, tmp_path, dataset):
     out = tmp_path / f"{dataset}.csv"
-    export.export(filled, dataset, out, threshold=0 if dataset == "summary" else 5)
+    export.export(shared, dataset, out, threshold=0 if dataset == "summary" else 5)
     tags, rows = hxl_rows(out)
     if dataset == "summary":
         expected = tags  # built per admin level; checked below
@@ -66,11 +80,11 @@ def test_libhxl_parses_every_tag_and_value(filled, tmp_path, dataset):
         assert len(rows) == counts[dataset]
 
 
-def test_hxl_values_agree_with_the_database(filled, tmp_path):
+def test_hxl_values_agree_with_the_database(shared, tmp_path):
     out = tmp_path / "crossings.csv"
-    export.export(filled, "crossings", out)
+    export.export(shared, "crossings", out)
     _, rows = hxl_rows(out)
-    db_total = filled.conn.execute("SELECT SUM(total) FROM crossing_counts").fetchone()[0]
+    db_total = shared.conn.execute("SELECT SUM(total) FROM crossing_counts").fetchone()[0]
     assert sum(int(r["#affected+idps+ind"]) for r in rows) == db_total
     assert sum(int(r["#affected+idps+f+age18_59"]) for r in rows) == 48
     aboudieh = [r for r in rows if r["#loc+code"] == "XLB-ABD"]
@@ -82,23 +96,23 @@ def test_hxl_values_agree_with_the_database(filled, tmp_path):
     assert all(r["#date+reported"].startswith("2025-03-") and "T" in r["#date+reported"] for r in rows)
 
 
-def test_csv_is_excel_friendly_and_options_work(filled, tmp_path):
+def test_csv_is_excel_friendly_and_options_work(shared, tmp_path):
     out = tmp_path / "h.csv"
-    export.export(filled, "households", out)
+    export.export(shared, "households", out)
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.count(b"\r\n") == 5 and b"\n" not in data.replace(b"\r\n", b"")
     plain = tmp_path / "plain.csv"
-    export.export(filled, "households", plain, hxl=False, bom=False)
+    export.export(shared, "households", plain, hxl=False, bom=False)
     lines = plain.read_bytes().decode("utf-8").split("\r\n")
     assert not lines[0].startswith("\ufeff") and lines[0].startswith("id,")
     assert not lines[1].startswith("#") and len([ln for ln in lines if ln]) == 4
 
 
-def test_personal_data_stays_home_by_default(filled, tmp_path):
+def test_personal_data_stays_home_by_default(shared, tmp_path):
     for dataset in RECORD_DATASETS:
         out = tmp_path / f"{dataset}.csv"
-        export.export(filled, dataset, out)
+        export.export(shared, dataset, out)
         text = out.read_text(encoding="utf-8-sig")
         for secret in ("محمد", "Mohammad", "123456", "0123456789", "calc", "allergy", "Rana", "blankets",
                        "1980-05-01", "river", "يوسف"):
@@ -120,23 +134,23 @@ def test_personal_export_needs_confirmation_and_is_audited(filled, tmp_path):
     assert detail["file"] == "p.csv" and detail["pii"] is True
 
 
-def test_formula_like_cells_are_neutralised(filled, tmp_path):
+def test_formula_like_cells_are_neutralised(shared, tmp_path):
     out = tmp_path / "h.csv"
-    export.export(filled, "households", out, pii=True, pii_confirmed=True)
+    export.export(shared, "households", out, pii=True, pii_confirmed=True)
     text = out.read_text(encoding="utf-8-sig")
     assert "'=cmd|' /C calc'!A0" in text and ",=cmd" not in text
     assert "'+961 3 123456" in text and "'-2 blankets short" in text and "'+Beit Yashout" in text
     persons = tmp_path / "p.csv"
-    export.export(filled, "persons", persons, pii=True, pii_confirmed=True)
+    export.export(shared, "persons", persons, pii=True, pii_confirmed=True)
     assert "'@allergy" in persons.read_text(encoding="utf-8-sig")
     for line in text.split("\r\n"):
         for cell in line.split(","):
             assert not cell.startswith(("=", "+", "@")) and not (cell.startswith("-") and not cell[1:].isdigit())
 
 
-def test_date_filter_and_metadata_file(filled, tmp_path):
+def test_date_filter_and_metadata_file(shared, tmp_path):
     out = tmp_path / "c.csv"
-    result = export.export(filled, "crossings", out, date_from="2025-03-09", date_to="2025-03-09")
+    result = export.export(shared, "crossings", out, date_from="2025-03-09", date_to="2025-03-09")
     assert result["rows"] == {"crossings": 2}
     _, rows = hxl_rows(out)
     assert {r["#date+reported"][:10] for r in rows} == {"2025-03-09"}
@@ -167,15 +181,15 @@ def test_cancelled_export_leaves_no_file(filled, tmp_path, monkeypatch):
     assert filled.conn.execute("SELECT count(*) FROM audit_log WHERE action LIKE 'export%'").fetchone()[0] == 0
 
 
-def test_bad_requests_are_refused(filled, tmp_path):
+def test_bad_requests_are_refused(shared, tmp_path):
     from tracker.errors import TrackerError
 
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     with pytest.raises(TrackerError, match="one dataset"):
-        export.export(filled, ["households", "persons"], tmp_path / "x.csv")
+        export.export(shared, ["households", "persons"], tmp_path / "x.csv")
     with pytest.raises(TrackerError, match="unknown dataset"):
-        export.export(filled, "people", tmp_path / "x.csv")
+        export.export(shared, "people", tmp_path / "x.csv")
     with pytest.raises(TrackerError, match="format"):
-        export.export(filled, "households", tmp_path / "x.ods", "ods")
+        export.export(shared, "households", tmp_path / "x.ods", "ods")
     assert list(tmp_path.iterdir()) == []
