@@ -56,3 +56,183 @@ def build_store(path: Path, households: int, seed: int = 2025) -> None:
     store.conn.execute("ANALYZE")
     store.close()
     print(f"built {path}: {figures} in {time.perf_counter() - start:.0f} s", flush=True)
+
+
+# -- measurements -------------------------------------------------------------------------------------
+_LAUNCH = r"""
+import os, sys, time
+t0 = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import tracker
+from tracker.store import Store
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from ui.context import AppContext
+store = Store.open(sys.argv[1], sys.argv[2])
+t_open = time.perf_counter()
+ctx = AppContext(store)
+from ui.households_page import HouseholdsPage
+page = HouseholdsPage(ctx)
+page.resize(1366, 768)
+page.show()
+app.processEvents()
+page.grab()  # forces the first page to be read and painted
+t_shown = time.perf_counter()
+print(f"{t_open - t0:.3f} {t_shown - t0:.3f} {'matplotlib' in sys.modules}")
+page.close_reader()
+ctx.worker.shutdown()
+"""
+
+
+def time_launch(path: Path, runs: int = 3) -> tuple[list[float], list[float], bool]:
+    opened, shown, charts = [], [], False
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _LAUNCH, str(path), PASSPHRASE], capture_output=True, text=True,
+                             check=True, cwd=Path(__file__).resolve().parent.parent).stdout.split()
+        opened.append(float(out[0]))
+        shown.append(float(out[1]))
+        charts = charts or out[2] == "True"
+    return opened, shown, charts
+
+
+class StallMonitor:
+    """A 5 ms repeating timer; any firing much later than due means the event loop was blocked."""
+
+    def __init__(self, interval_ms: int = 5):
+        from PySide6.QtCore import QTimer
+
+        self.interval = interval_ms / 1000
+        self.worst = 0.0
+        self.stalls: list[float] = []
+        self._last = None
+        self._timer = QTimer()
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self):
+        now = time.perf_counter()
+        if self._last is not None:
+            late = now - self._last - self.interval
+            self.worst = max(self.worst, late)
+            if late > 0.1:
+                self.stalls.append(late)
+        self._last = now
+
+    def start(self):
+        self._last = None
+        self._timer.start()
+
+    def stop(self):
+        self._timer.stop()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench ui")
+    ap.add_argument("--households", type=int, default=200_000)
+    ap.add_argument("--db", type=Path, default=DEFAULT_DB)
+    ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--repeat", type=int, default=5, help="rounds of the search list")
+    args = ap.parse_args(argv)
+    if args.rebuild or not args.db.exists():
+        build_store(args.db, args.households)
+
+    opened, shown, charts = time_launch(args.db)
+    print(f"launch to open store        median {median(opened) * 1000:7.0f} ms  (runs: "
+          + ", ".join(f"{x * 1000:.0f}" for x in opened) + ")")
+    print(f"launch to list page shown   median {median(shown) * 1000:7.0f} ms  (target < 1500; matplotlib "
+          f"imported: {charts})")
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from tracker import queries
+    from tracker.queries import HouseholdFilters
+    from ui.households_model import HouseholdsModel
+
+    app = QApplication.instance() or QApplication([])
+    store = Store.open(args.db, PASSPHRASE)
+    conn = store.reader()
+    n = queries.count_households(conn)
+    persons = conn.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()[0]
+    print(f"store: {n:,} households, {persons:,} person rows, file {args.db.stat().st_size / 1e6:,.0f} MB")
+
+    # first page: a fresh model (count + one page), as the list does on unlock; cold then warm
+    firsts = []
+    for _ in range(5):
+        t = time.perf_counter()
+        model = HouseholdsModel(conn, {})
+        model.data(model.index(0, 0))
+        firsts.append(time.perf_counter() - t)
+    print(f"first page (count + 100 rows) first {firsts[0] * 1000:6.1f} ms, median {median(firsts) * 1000:6.1f} ms "
+          "(target < 100)")
+
+    # deep pages and other sort keys
+    for key in ("registration_date", "head_name", "origin_adm1", "total"):
+        t = time.perf_counter()
+        queries.household_page(conn, None, (key, True), offset=n - 150, limit=100)
+        deep = time.perf_counter() - t
+        print(f"  page near the end, sorted by {key:17} {deep * 1000:6.1f} ms")
+    t = time.perf_counter()
+    queries.household_page(conn, HouseholdFilters(origin_adm1="SY02", status="active"), None, offset=5000, limit=100)
+    print(f"  filtered (origin + status) page at 5,000      {(time.perf_counter() - t) * 1000:6.1f} ms")
+
+    # search: what the list does per keystroke pause (count + first page)
+    times = []
+    for _ in range(args.repeat):
+        for text in SEARCHES:
+            t = time.perf_counter()
+            f = HouseholdFilters(text=text)
+            queries.count_households(conn, f, cap=HouseholdsModel.SEARCH_CAP)
+            queries.household_page(conn, f, queries.SEARCH_SORT, 0, 100)
+            times.append(time.perf_counter() - t)
+    worst = max(zip(times, SEARCHES * args.repeat))
+    print(f"name search (count + first page) p95 {p95(times) * 1000:6.1f} ms, median {median(times) * 1000:6.1f} ms, "
+          f"worst {worst[0] * 1000:.1f} ms ('{worst[1]}') over {len(times)} (target p95 < 50)")
+
+    # stalls while scrolling and searching in the real page
+    from ui.context import AppContext
+    from ui.households_page import HouseholdsPage
+
+    ctx = AppContext(store)
+    page = HouseholdsPage(ctx)
+    page.resize(1366, 768)
+    page.show()
+    app.processEvents()
+    monitor = StallMonitor()
+    monitor.start()
+    bar = page.view.verticalScrollBar()
+
+    def spin(ms):
+        end = time.perf_counter() + ms / 1000
+        while time.perf_counter() < end:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+    t = time.perf_counter()
+    for step in range(0, 200):  # page-down scrolling, then jumps as a dragged scroll bar makes
+        bar.setValue(step * 25)
+        spin(10)
+    for frac in (0.5, 0.9, 0.1, 1.0, 0.3, 0.75, 0.0):
+        bar.setValue(int(bar.maximum() * frac))
+        spin(20)
+    scroll_s = time.perf_counter() - t
+    scroll_worst, scroll_stalls = monitor.worst, len(monitor.stalls)
+    monitor.stop()
+    monitor = StallMonitor()
+    monitor.start()
+    for text in ("م", "مح", "محم", "محمد", "محمد ع", "محمد عل", "محمد علي", "", "fat", "fatima", ""):
+        page.search.setText(text)
+        spin(200)  # the pause after typing lets the debounced search run
+    monitor.stop()
+    print(f"event-loop stalls scrolling ({scroll_s:.1f} s): worst {scroll_worst * 1000:6.1f} ms, "
+          f"{scroll_stalls} over 100 ms")
+    print(f"event-loop stalls searching: worst {monitor.worst * 1000:6.1f} ms, {len(monitor.stalls)} over 100 ms")
+    page.close_reader()
+    ctx.worker.shutdown()
+    conn.close()
+    store.close()
+    QCoreApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -35,8 +35,10 @@ SORT_KEYS = {
     "status": ("status", "registration_date"),
     "total": ("total", "registration_date"),
     "mode": ("mode", "registration_date"),
+    "created": (),  # entry order (rowid): how name-search results come, straight off the search index
 }
 DEFAULT_SORT = ("registration_date", True)  # newest registrations first
+SEARCH_SORT = ("created", True)  # name search: most recently entered first, without sorting every match
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class HouseholdFilters:
 
 
 def _where(filters: HouseholdFilters | None) -> tuple[str, list]:
+    """FROM and WHERE of the filtered list. A name search starts from the search index and joins
+    the household rows, so results stream in index order and a LIMIT stops the work early."""
     # ``deleted = 0`` stays a literal so the partial indexes qualify.
     clauses, args = ["deleted = 0"], []
     f = filters or HouseholdFilters()
@@ -74,32 +78,43 @@ def _where(filters: HouseholdFilters | None) -> tuple[str, list]:
         args.append(1 if f.has_specific_needs else 0)
     match = arabic.fts_query(f.text) if f.text else ""
     if match:  # text of only spaces or punctuation narrows nothing
-        clauses.append("rowid IN (SELECT rowid FROM households_fts WHERE households_fts MATCH ?)")
-        args.append(match)
-    return " AND ".join(clauses), args
+        return ("households_fts JOIN households ON households.rowid = households_fts.rowid WHERE "
+                + " AND ".join(["households_fts MATCH ?", *clauses]), [match, *args])
+    return "households WHERE " + " AND ".join(clauses), args
 
 
-def _order(sort: tuple[str, bool] | None) -> str:
+def _rowid(filters: HouseholdFilters | None) -> str:
+    # Ordering a search by the index's own rowid lets FTS5 hand rows over already in order.
+    return "households_fts.rowid" if filters and arabic.fts_query(filters.text or "") else "households.rowid"
+
+
+def _order(sort: tuple[str, bool] | None, rowid: str = "rowid") -> str:
     key, descending = sort or DEFAULT_SORT
     exprs = SORT_KEYS.get(key)
     if exprs is None:
         raise ValueError(f"cannot sort households by {key!r}; use one of {', '.join(SORT_KEYS)}")
     direction = "DESC" if descending else "ASC"
-    return ", ".join(f"{e} {direction}" for e in (*exprs, "rowid"))
+    return ", ".join(f"{e} {direction}" for e in (*exprs, rowid))
 
 
-def count_households(conn, filters: HouseholdFilters | None = None) -> int:
-    where, args = _where(filters)
-    return conn.execute(f"SELECT count(*) FROM households WHERE {where}", args).fetchone()[0]
+def count_households(conn, filters: HouseholdFilters | None = None, cap: int | None = None) -> int:
+    """How many households match; with ``cap``, counting stops there (a name search that matches
+    tens of thousands says 'more than N', which is all a registrar needs to type more)."""
+    source, args = _where(filters)
+    if cap:
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT ?)"
+        return conn.execute(sql, [*args, int(cap)]).fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM {source}", args).fetchone()[0]
 
 
 def household_page(conn, filters: HouseholdFilters | None = None, sort: tuple[str, bool] | None = None,
                    offset: int = 0, limit: int = 100) -> list[tuple]:
     """Rows ``offset .. offset+limit-1`` of the filtered, sorted list, as tuples in LIST_COLUMNS order."""
-    where, args = _where(filters)
-    order = _order(sort)
+    source, args = _where(filters)
+    rowid = _rowid(filters)
     sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM households WHERE rowid IN "
-           f"(SELECT rowid FROM households WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
+           f"(SELECT households.rowid FROM {source} ORDER BY {_order(sort, rowid)} LIMIT ? OFFSET ?) "
+           f"ORDER BY {_order(sort)}")
     return conn.execute(sql, [*args, int(limit), max(0, int(offset))]).fetchall()
 
 

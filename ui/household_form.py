@@ -63,7 +63,13 @@ class HouseholdForm(QDialog):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         body = QWidget()
-        self.form = QFormLayout(body)
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        # Two columns of fields keep the members grid on screen at 1366x768.
+        self._forms = [QFormLayout(), QFormLayout()]
+        for f in self._forms:
+            columns.addLayout(f, 1)
+        self.form = self._forms[0]
         self.head_name_ar = self._add(self.tr("Head's name (Arabic)"), QLineEdit(), "head_name_ar")
         self.head_name_lat = self._add(self.tr("Head's name (Latin)"), QLineEdit(), "head_name_lat")
         self.registration_date = self._add(self.tr("Registration date"), QLineEdit(), "registration_date")
@@ -71,6 +77,7 @@ class HouseholdForm(QDialog):
             self._locations, kinds=("admin",), countries=("SYR",), language=lang), "origin_pcode",
             also=("origin_village",))
         self.displacement_date = self._add(self.tr("Displaced on"), QLineEdit(), "displacement_date")
+        self.form = self._forms[1]
         self.current = self._add(self.tr("Current location"), LocationPicker(
             self._locations, kinds=("admin", "site"), countries=("LBN",), language=lang, allow_unknown=False),
             "current_pcode")
@@ -203,7 +210,7 @@ class HouseholdForm(QDialog):
         for w in (self.head_name_ar, self.head_name_lat):
             w.setEnabled(not full or bool(self.household_id))
         for w in (self.head_name_ar, self.head_name_lat):
-            self.form.setRowVisible(w.parentWidget(), not full or bool(self.household_id))
+            self._forms[0].setRowVisible(w.parentWidget(), not full or bool(self.household_id))
         self.upgrade_button.setVisible(bool(self.household_id) and self.mode == "pre" and not self._upgrading)
         self.history_button.setVisible(bool(self.household_id))
         if self._upgrading:

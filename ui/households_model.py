@@ -42,6 +42,7 @@ COLUMNS = (
 class HouseholdsModel(QAbstractTableModel):
     PAGE_SIZE = 100
     CACHED_PAGES = 12
+    SEARCH_CAP = 1000  # a name search lists at most this many: more means 'type more of the name'
 
     def __init__(self, conn=None, locations: dict | None = None, language: str = "en", parent=None):
         super().__init__(parent)
@@ -49,7 +50,7 @@ class HouseholdsModel(QAbstractTableModel):
         self._locations = locations or {}
         self._language = language
         self._filters = HouseholdFilters()
-        self._sort = queries.DEFAULT_SORT
+        self._sort = None  # None: the default order (newest registrations; entry order for a search)
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._count = self._read_count()
 
@@ -82,12 +83,22 @@ class HouseholdsModel(QAbstractTableModel):
         self.endResetModel()
 
     def sort_key(self) -> tuple[str, bool]:
-        return self._sort
+        if self._sort is not None:
+            return self._sort
+        return queries.SEARCH_SORT if self.is_search() else queries.DEFAULT_SORT
+
+    def is_search(self) -> bool:
+        return bool(self._filters.text and self._filters.text.strip())
+
+    def is_capped(self) -> bool:
+        return self.is_search() and self._count >= self.SEARCH_CAP
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
             return
         wanted = (COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+        if wanted == queries.DEFAULT_SORT:
+            wanted = None  # the default: a name search then comes in entry order (fast), see sort_key
         if wanted == self._sort:
             return
         self.beginResetModel()
@@ -205,8 +216,11 @@ class HouseholdsModel(QAbstractTableModel):
     def _read_page(self, number: int) -> list[tuple]:
         if self._conn is None:
             return []
-        return queries.household_page(self._conn, self._filters, self._sort,
+        return queries.household_page(self._conn, self._filters, self.sort_key(),
                                       offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE)
 
     def _read_count(self) -> int:
-        return queries.count_households(self._conn, self._filters) if self._conn is not None else 0
+        if self._conn is None:
+            return 0
+        cap = self.SEARCH_CAP if self.is_search() else None
+        return queries.count_households(self._conn, self._filters, cap=cap)

@@ -183,10 +183,17 @@ class HouseholdsPage(QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self.model.set_filters(self.current_filters())
+        # A search in the default order lists the newest entries first, not by registration date.
+        self.view.horizontalHeader().setSortIndicatorShown(
+            not (self.model.is_search() and self.model.sort_key() == queries.SEARCH_SORT))
 
     def _update_count(self, *_):
         n = self.model.rowCount()
-        self.count_label.setText(self.tr("%n household(s)", "", n))
+        if self.model.is_capped():
+            self.count_label.setText(self.tr("More than %1 households match: type more of the name to narrow "
+                                             "the list.").replace("%1", str(n)))
+        else:
+            self.count_label.setText(self.tr("%n household(s)", "", n))
 
     # -- actions -------------------------------------------------------------------------------------------
     def selected_id(self) -> str | None:

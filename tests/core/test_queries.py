@@ -120,13 +120,28 @@ def test_deleted_households_never_listed(store, listed):
 def test_pages_use_the_live_indexes(store, listed):
     """A page must be an index walk: no temporary sort of every row, for any sort key."""
     for key in queries.SORT_KEYS:
-        where, args = queries._where(HouseholdFilters())
+        source, args = queries._where(HouseholdFilters())
         plan = store.conn.execute(
-            f"EXPLAIN QUERY PLAN SELECT rowid FROM households WHERE {where} ORDER BY {queries._order((key, True))}",
-            args).fetchall()
+            f"EXPLAIN QUERY PLAN SELECT rowid FROM {source} ORDER BY {queries._order((key, True))}", args).fetchall()
         text = " ".join(r[-1] for r in plan)
         assert "USE TEMP B-TREE" not in text, (key, text)
-        assert "households_live_" in text, (key, text)
+        assert "households_live_" in text or key == "created", (key, text)
+    # a name search in entry order streams from the search index: no sort of every match
+    source, args = queries._where(HouseholdFilters(text="احمد"))
+    plan = store.conn.execute(f"EXPLAIN QUERY PLAN SELECT households.rowid FROM {source} ORDER BY "
+                              f"{queries._order(queries.SEARCH_SORT, 'households_fts.rowid')}", args).fetchall()
+    assert "USE TEMP B-TREE" not in " ".join(r[-1] for r in plan)
+
+
+def test_search_in_entry_order_and_capped_count(store, listed):
+    filters = HouseholdFilters(text="عائلة")
+    ids = queries.household_ids(store.conn, filters, queries.SEARCH_SORT)
+    assert ids == [listed[f"pre{i}"] for i in range(9, -1, -1)]
+    assert queries.count_households(store.conn, filters) == 10
+    assert queries.count_households(store.conn, filters, cap=4) == 4
+    assert queries.count_households(store.conn, HouseholdFilters(), cap=5) == 5
+    assert queries.household_ids(store.conn, filters, queries.SEARCH_SORT, offset=8, limit=5) == \
+        [listed["pre1"], listed["pre0"]]
 
 
 def test_used_values_and_locations(store, listed):
