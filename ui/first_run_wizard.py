@@ -203,8 +203,15 @@ class ReadyPage(QWizardPage):
             return
         v = wizard.values()
         self.summary.setText(self.tr("Organisation: %1\nOffice or device: %2\nCountry of operation: %3\n"
-                                     "File: %4").replace("%1", v["organisation"]).replace("%2", v["device_name"])
-                             .replace("%3", wizard.office.country.currentText()).replace("%4", str(v["path"])))
+                                     "File: %4").replace("%1", _isolated(v["organisation"]))
+                             .replace("%2", _isolated(v["device_name"]))
+                             .replace("%3", wizard.office.country.currentText())
+                             .replace("%4", _isolated(str(v["path"]))))
+
+
+def _isolated(text: str) -> str:
+    """Keep a name or path in its own direction inside Arabic text (else "/tmp/x" shows as "tmp/x/")."""
+    return "\u2068" + text + "\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 
 
 class FirstRunWizard(QWizard):
