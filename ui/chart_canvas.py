@@ -9,23 +9,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 class ChartView(QWidget):
     """One chart with a 'Save chart…' button (PNG, SVG or PDF)."""
 
-    def __init__(self, name: str = "chart", parent=None, *, min_height: int = 260, save_button: bool = True):
+    def __init__(self, name: str = "chart", parent=None, *, min_height: int = 260, save_button: bool = True,
+                 height_in: float = 3.2):
         super().__init__(parent)
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         from tracker.charts import draw
 
         self.name = name
-        self.figure = draw.new_figure(6, 3.2)
+        self.figure = draw.new_figure(6, height_in)  # its size is the canvas's size hint
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(min_height)
+        # right-click saves too, so compact layouts can leave the button out
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        save_action = QAction(self.tr("Save chart…"), self.canvas)
+        save_action.triggered.connect(self.save_as)
+        self.canvas.addAction(save_action)
+        self.canvas.setToolTip(self.tr("Right-click to save this chart as PNG, SVG or PDF"))
         self.last_saved: Path | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

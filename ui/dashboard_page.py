@@ -26,11 +26,12 @@ class KeyFigure(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value = QLabel("–")
-        self.value.setStyleSheet("font-size: 18px; font-weight: bold; color: #0072B2;")
+        self.value.setStyleSheet("font-size: 17px; font-weight: bold; color: #0072B2;")
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
 
@@ -51,17 +52,19 @@ class DashboardPage(QWidget):
             "households": self.tr("Households registered"), "persons": self.tr("People in registered households"),
             "arrivals_today": self.tr("Arrivals today"), "arrivals_7d": self.tr("Arrivals, last 7 days"),
             "arrivals_period": self.tr("Arrivals in the period"), "departures_period": self.tr("Departures in the period"),
-            "needs": self.tr("Households with specific needs (of those registered member by member)"),
+            "needs": self.tr("Households with specific needs"),
             "uasc": self.tr("Unaccompanied or separated children"),
         }
         self.figures = {key: KeyFigure(text) for key, text in captions.items()}
+        self.figures["needs"].setToolTip(self.tr("Share of the households registered member by member"))
         self.by_crossing = QLabel()
         self.by_crossing.setWordWrap(True)
         tiles = QGridLayout()
         for i, tile in enumerate(self.figures.values()):
             tiles.addWidget(tile, 0, i)
+            tiles.setColumnStretch(i, 1)
         tiles.addWidget(self.by_crossing, 1, 0, 1, len(self.figures))
-        self.charts = {key: ChartView(key, min_height=250) for key in CHARTS}
+        self.charts = {key: ChartView(key, min_height=220, save_button=False, height_in=2.3) for key in CHARTS}
         grid = QGridLayout()
         for i, key in enumerate(CHARTS):
             grid.addWidget(self.charts[key], i // 2, i % 2)
@@ -80,6 +83,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        self.status.hide()
         layout.addWidget(scroll, 1)
         self.loader = ChartsLoader(self, self._show)
         self.filter_bar.changed.connect(self.loader.timer.start)
@@ -95,13 +99,17 @@ class DashboardPage(QWidget):
         self.figures["needs"].value.setText(
             "–" if share is None else f"{100 * share:.0f}% ({_number(kf.specific_needs_households)})")
         names = names_for(self.ctx, result["locations"])
-        top = ", ".join(f"{names.get(p, p)}: {_number(n)}" for p, n in kf.by_crossing[:4])
-        self.by_crossing.setText(self.tr("Arrivals by crossing point: %1").replace("%1", top or "–"))
+        top = " · ".join(f"{names.get(p, p)}: {_number(n)}" for p, n in kf.by_crossing[:3])
+        self.by_crossing.setText(self.tr("Busiest crossing points: %1").replace("%1", top or "–"))
         for key, view in self.charts.items():
             view.show_chart(lambda fig, key=key: draw_chart(key, fig, result, names, self.ctx.language))
 
     def show_error(self, exc) -> None:
-        self.status.setText(self.ctx.error_text(exc))
+        self.say(self.ctx.error_text(exc))
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def write_report(self) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save situation report"), "situation-report.pdf",
@@ -113,11 +121,11 @@ class DashboardPage(QWidget):
         from tracker import report
 
         self.report_button.setEnabled(False)
-        self.status.setText(self.tr("Writing the report…"))
+        self.say(self.tr("Writing the report…"))
 
         def done(out):
             self.report_button.setEnabled(True)
-            self.status.setText(self.tr("Report saved: %1").replace("%1", str(out)))
+            self.say(self.tr("Report saved: %1").replace("%1", str(out)))
 
         def failed(exc):
             self.report_button.setEnabled(True)

@@ -80,8 +80,7 @@ def test_new_counts_refresh_the_dashboard(qtbot, ctx, filled):
     qtbot.waitUntil(lambda: page.figures["arrivals_period"].value.text() == "20", timeout=10000)
 
 
-@pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF-")])
-def test_flows_page_draws_each_chart_and_saves_it(qtbot, ctx, filled, tmp_path, monkeypatch, suffix, magic):
+def test_flows_page_draws_each_chart_and_saves_it(qtbot, ctx, filled, tmp_path, monkeypatch):
     from ui.flows_page import FlowsPage
 
     page = FlowsPage(ctx)
@@ -92,10 +91,14 @@ def test_flows_page_draws_each_chart_and_saves_it(qtbot, ctx, filled, tmp_path, 
     for key, title in titles.items():
         page.select(key)
         assert title in _texts(page.chart.figure), key
-    target = tmp_path / f"map{suffix}"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert page.chart.save_as() == target
-    assert target.read_bytes().lstrip()[:len(magic)] == magic
+    for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF-")):
+        target = tmp_path / f"map{suffix}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, target=target, **k: (str(target), ""))
+        assert page.chart.save_as() == target
+        assert target.read_bytes().lstrip()[:len(magic)] == magic
+    # a name without an extension gets the one of the chosen file type
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "plain"), "SVG drawing (*.svg)"))
+    assert page.chart.save_as() == tmp_path / "plain.svg"
 
 
 def test_report_from_the_dashboard(qtbot, ctx, filled, tmp_path, monkeypatch):

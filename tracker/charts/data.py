@@ -192,7 +192,7 @@ class DailySeries:
     avg7: list[float]  # trailing 7-day mean of ``total`` (days before the period included)
 
 
-def daily_by_point(store, filters: Filters = Filters(), *, top: int = 7, suppress_below: int = 0) -> DailySeries:
+def daily_by_point(store, filters: Filters = Filters(), *, top: int = 6, suppress_below: int = 0) -> DailySeries:
     """People counted per day and crossing point; points beyond the ``top`` largest are summed as OTHER."""
     span = date_span(store, filters)
     if span is None:

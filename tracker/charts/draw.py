@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import logging
 import math
+import textwrap
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -29,6 +30,7 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "
 GREY = "#999999"
 FEMALE, MALE = "#CC79A7", "#009E73"
 FONT_SIZE = 9
+LEGEND_CHARS = 38  # long place names wrap (two lines at most) in legends so the plot keeps its width
 # The map fixes both limits and lets the aspect widen them ('datalim'); matplotlib logs that it does so.
 logging.getLogger("matplotlib.axes._base").setLevel(logging.ERROR)
 
@@ -91,12 +93,17 @@ def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = 
         bottom = [0] * len(days)
         for i, (point, values) in enumerate(series.by_point.items()):
             colour = GREY if point == OTHER else OKABE_ITO[i % len(OKABE_ITO)]
-            ax.bar(days, values, bottom=bottom, width=1.0, color=colour, label=names.get(point, point), linewidth=0)
+            name = "\n".join(textwrap.wrap(names.get(point, point), LEGEND_CHARS)[:2])
+            ax.bar(days, values, bottom=bottom, width=1.0, color=colour, label=name, linewidth=0)
             bottom = [b + v for b, v in zip(bottom, values)]
         ax.plot(days, series.avg7, color="#000000", linewidth=1.6, label=word("avg7", language))
         ax.set_ylabel(word("people", language))
         _date_axis(ax)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), ncols=1)
+        # inside, top right: counts fall after the first days of a displacement, so that corner is
+        # usually empty, and the plot keeps the full width on a small screen
+        # (DejaVu Sans draws Arabic too, with much shorter lines than Noto's, so the legend fits)
+        ax.legend(loc="upper right", ncols=1, labelspacing=0.2, handlelength=1.2, frameon=True, framealpha=0.85,
+                  edgecolor="none", prop={"family": "DejaVu Sans", "size": FONT_SIZE - 2})
 
 
 def draw_cumulative(fig, dates: list[str], values: list[int], language: str = "en") -> None:
@@ -172,7 +179,7 @@ def draw_flows(fig, flows: list[tuple[str, str, int]], names: dict[str, str], la
             last_label = -height
             for k in keys:
                 y, size = pos[k]
-                label_y = max(y + size / 2, last_label + height * 0.05)  # small bands: keep labels apart
+                label_y = max(y + size / 2, last_label + height * 0.075)  # small bands: keep labels apart
                 last_label = label_y
                 x_bar = x if outward < 0 else x - bar_w
                 ax.add_patch(Polygon([(x_bar, y), (x_bar + bar_w, y), (x_bar + bar_w, y + size), (x_bar, y + size)],
@@ -208,7 +215,7 @@ def draw_pyramid(fig, pyramid: dict[str, tuple[int, int]], language: str = "en")
                         ha="left" if side > 0 else "right", fontsize=FONT_SIZE - 1)
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(abs(int(v)), language)))
         ax.axvline(0, color="#333333", linewidth=0.8)
-        ax.legend(loc="upper right", ncols=1)
+        ax.legend(loc="upper left" if language == "ar" else "upper right", ncols=1)  # on the males' side
 
 
 def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, names: dict[str, str],
