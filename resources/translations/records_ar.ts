@@ -861,12 +861,12 @@
     <message>
         <location filename="../../ui/record_labels.py" line="49" />
         <source>Female</source>
-        <translation>إناث</translation>
+        <translation>أنثى</translation>
     </message>
     <message>
         <location filename="../../ui/record_labels.py" line="50" />
         <source>Male</source>
-        <translation>ذكور</translation>
+        <translation>ذكر</translation>
     </message>
     <message>
         <location filename="../../ui/record_labels.py" line="52" />
