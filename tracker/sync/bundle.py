@@ -18,7 +18,7 @@ from ..errors import Progress
 from ..ids import format_hlc
 from ..timeutil import utc_now_iso
 from . import envelope, identity, merge
-from .changes import TABLE_ORDER, check, held_vector, synced_columns
+from .changes import TABLE_ORDER, held_vector, parse_lines, synced_columns
 from .errors import AlreadyImported, BundleDamaged, PeerError, SyncError, UnknownSigner
 
 KIND = "changes"
@@ -67,7 +67,7 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
         o = json.dumps(origin)
         for seq, hlc, table, rid, op, fields, prev in store.conn.execute(sql + " ORDER BY origin_seq", args):
             # fields and prev are already canonical JSON text in the change log: copied as they are
-            lines.append(f'[{o},{seq},"{hlc}",{json.dumps(table)},{json.dumps(rid)},{json.dumps(op)},{fields},{prev or "null"}]')
+            lines.append(f'[{o},{seq},"{hlc}",{json.dumps(table)},{json.dumps(rid)},{json.dumps(op)}]\t{fields}\t{prev or "null"}')
             if len(lines) % 20000 == 0:
                 tick.tick(len(lines), 0)
     created_at = utc_now_iso()
@@ -173,15 +173,7 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
                               sha256=env.sha256)
     meta = meta_of()
     allowed = {t: synced_columns(store, t) for t in TABLE_ORDER}
-    changes = []
-    for i, line in enumerate(decoded["lines"], start=2):
-        if not line:
-            continue
-        try:
-            raw = json.loads(line)
-        except ValueError as exc:
-            raise BundleDamaged(f"bundle line {i} cannot be read; nothing was imported", line=i) from exc
-        changes.append(check(raw, i, allowed))
+    changes = parse_lines(decoded["lines"], 2, allowed)
     with store.atomic():
         if peer is None:
             s = meta["sender"]

@@ -5,21 +5,23 @@ their origin, number and clock kept), each with an audit row (action ``sync``). 
 touched record is rebuilt field by field from *all* the changes held for it: a field's value
 is the one written by the change with the greatest ``(hlc, origin_device)``. Because that
 rule reads only the set of changes, any order of arrival gives the same records; a change
-already held is skipped, so importing twice changes nothing. Derived columns are then
-recomputed exactly as the services do, and conflicts are detected (conflicts.py).
+already held is skipped, so importing twice changes nothing. Derived columns are computed
+in memory exactly as the services compute them (merge_derive.py), so each row is written
+once, and conflicts are detected (conflicts.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import operator
 
-from .. import crossings, households, records
+from .. import records
 from ..errors import Progress
-from ..timeutil import parse_date, today
+from ..timeutil import utc_now_iso
 from . import conflicts
 from .changes import TABLE_ORDER, Change, from_db, hlc_iso
+from .merge_derive import derive
 
-_CHUNK = 500
+CHUNK = 500
 
 
 def _new_only(store, changes: list[Change]) -> list[Change]:
@@ -39,17 +41,17 @@ def _new_only(store, changes: list[Change]) -> list[Change]:
     return out
 
 
-def _touched_table(store, keys) -> None:
-    store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_touched (table_name TEXT, record_id TEXT, "
-                       "PRIMARY KEY (table_name, record_id)) WITHOUT ROWID")
-    store.conn.execute("DELETE FROM temp.sync_touched")
-    store.conn.executemany("INSERT INTO temp.sync_touched VALUES (?, ?)", keys)
-
-
-def _rows(store, table: str, ids_sql: str, args=()) -> dict[str, dict]:
-    cur = store.conn.execute(f"SELECT r.* FROM {table} r WHERE r.id IN ({ids_sql})", args)
+def rows_by_id(store, table: str, where: str, args=()) -> dict[str, dict]:
+    cur = store.conn.execute(f"SELECT * FROM {table} WHERE {where}", args)
     cols = [d[0] for d in cur.description]
     return {r[0]: dict(zip(cols, r)) for r in cur}
+
+
+def in_chunks(ids):
+    ids = list(ids)
+    for i in range(0, len(ids), CHUNK):
+        part = ids[i:i + CHUNK]
+        yield part, ", ".join("?" * len(part))
 
 
 def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None) -> dict:
@@ -66,8 +68,8 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
     store.conn.executemany(
         "INSERT INTO change_log (origin_device, origin_seq, hlc, table_name, record_id, op, fields, prev) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(c.origin, c.origin_seq, c.hlc, c.table, c.record_id, c.op, records.dumps(c.fields),
-          records.dumps(c.prev) if c.prev else None) for c in new])
+        [(c.origin, c.origin_seq, c.hlc, c.table, c.record_id, c.op, c.fields_text or records.dumps(c.fields),
+          c.prev_text or (records.dumps(c.prev) if c.prev else None)) for c in new])
     store.clock.observe(max(c.hlc for c in new))
     tick.tick(len(new) // 2, total)
 
@@ -75,7 +77,10 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
     per_record: dict[tuple[str, str], list[Change]] = {}
     for c in new:
         per_record.setdefault((c.table, c.record_id), []).append(c)
-    _touched_table(store, list(per_record))
+    store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_touched (table_name TEXT, record_id TEXT, "
+                       "PRIMARY KEY (table_name, record_id)) WITHOUT ROWID")
+    store.conn.execute("DELETE FROM temp.sync_touched")
+    store.conn.executemany("INSERT INTO temp.sync_touched VALUES (?, ?)", list(per_record))
     cur = store.conn.execute(
         "SELECT c.origin_device, c.origin_seq, c.hlc, c.table_name, c.record_id, c.op, c.fields, c.prev "
         "FROM temp.sync_touched t JOIN change_log c ON c.table_name = t.table_name AND c.record_id = t.record_id "
@@ -83,40 +88,35 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
     for row in cur:
         per_record[(row[3], row[4])].append(from_db(*row))
 
-    before_all: dict[str, dict[str, dict]] = {}
-    done = len(new)
-    for table in TABLE_ORDER:
-        keys = [k for k in per_record if k[0] == table]
-        if not keys:
-            continue
-        current = _rows(store, table, "SELECT record_id FROM temp.sync_touched WHERE table_name = ?", (table,))
-        before_all[table] = current
-        _write_table(store, table, keys, per_record, current, result)
-        if table == "locations":
-            store.invalidate_locations()
-        done += len(keys)
-        tick.tick(min(done, total - 1), total)
-    _rederive(store, per_record, before_all)
-
-    _audit(store, new, first_seq, before_all)
+    current = {t: rows_by_id(store, t, "id IN (SELECT record_id FROM temp.sync_touched WHERE table_name = ?)", (t,))
+               for t in TABLE_ORDER}
+    merged = {t: {} for t in TABLE_ORDER}
+    cols = {t: records.columns(store, t) for t in TABLE_ORDER}
+    for (table, rid), cs in per_record.items():
+        merged[table][rid] = _merge_record(cols[table], rid, cs, current[table].get(rid))
+    tick.tick(len(new) + len(new) // 4, total)
+    indirect = derive(store, merged, current)
+    tick.tick(len(new) + len(new) // 2, total)
+    _write(store, merged, current, result, indirect)
+    _audit(store, new, first_seq, current)
     for (table, rid), cs in per_record.items():
         if len(cs) > 1:
             result["conflicts"] += conflicts.store_rows(store, conflicts.detect(table, rid, cs))
     for table in TABLE_ORDER:
-        ids = [rid for (t, rid) in per_record if t == table]
-        if ids:
-            store.queue_event(table, ids)
+        if merged[table]:
+            store.queue_event(table, list(merged[table]))
     if result["conflicts"]:
         store.queue_event("conflicts", [])
     tick.tick(total, total)
     return result
 
 
-def _write_table(store, table, keys, per_record, current, result) -> None:
-    cols = records.columns(store, table)
-    inserts, updates = [], {}
-    for key in keys:
-        cs = per_record[key]
+def _merge_record(cols, rid, cs: list[Change], row: dict | None) -> dict:
+    """The record's row after the merge (derived columns still to compute)."""
+    if len(cs) == 1:  # the common case: one new change to a record
+        first = last = cs[0]
+        values = first.fields
+    else:
         winners: dict[str, Change] = {}
         for c in cs:
             for f in c.fields:
@@ -124,120 +124,51 @@ def _write_table(store, table, keys, per_record, current, result) -> None:
                 if w is None or c.key > w.key:
                     winners[f] = c
         values = {f: w.fields[f] for f, w in winners.items()}
-        last = max(cs, key=lambda c: c.key)
-        row = current.get(key[1])
-        if row is None:
-            first = min(cs, key=lambda c: c.key)
-            new_row = dict.fromkeys(cols)
-            new_row.update(values, id=key[1], created_at=hlc_iso(first.hlc), created_by=first.origin,
-                           updated_at=hlc_iso(last.hlc), updated_by=last.origin)
-            new_row["deleted"] = new_row.get("deleted") or 0
-            inserts.append(new_row)
-            result["created"] += 1
-            continue
-        diff = {f: v for f, v in values.items() if row.get(f) != v}
-        if not diff:
-            result["unchanged"] += 1
-            continue
-        diff.update(updated_at=hlc_iso(last.hlc), updated_by=last.origin)
-        updates.setdefault(tuple(sorted(diff)), []).append([*(diff[k] for k in sorted(diff)), key[1]])
-        result["updated"] += 1
-    if inserts:
-        store.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                               [[r[c] for c in cols] for r in inserts])
-    for names, rows in updates.items():
-        sets = ", ".join(f"{n} = ?" for n in names)
-        store.conn.executemany(f"UPDATE {table} SET {sets} WHERE id = ?", rows)
+        first, last = min(cs, key=lambda c: c.key), max(cs, key=lambda c: c.key)
+    if row is None:
+        out = dict.fromkeys(cols)
+        out.update(values)
+        out.update(id=rid, created_at=hlc_iso(first.hlc), created_by=first.origin,
+                   updated_at=hlc_iso(last.hlc), updated_by=last.origin)
+        out["deleted"] = out["deleted"] or 0
+        return out
+    out = {**row, **values}
+    if any(row.get(f) != v for f, v in values.items()):
+        out.update(updated_at=hlc_iso(last.hlc), updated_by=last.origin)
+    return out
 
 
-def _in_chunks(ids):
-    ids = list(ids)
-    for i in range(0, len(ids), _CHUNK):
-        part = ids[i:i + _CHUNK]
-        yield part, ", ".join("?" * len(part))
-
-
-def _rederive(store, per_record, before_all) -> None:
-    """Recompute derived columns of touched records, as the services would after a local edit."""
-    locations = store.locations()
-    touched = {t: [rid for (tt, rid) in per_record if tt == t] for t in TABLE_ORDER}
-    location_ids = set(touched["locations"])
-    # crossing counts (and those whose origin/destination location changed)
-    cc_ids = set(touched["crossing_counts"])
-    if location_ids and not cc_ids.issuperset(location_ids):
-        for part, marks in _in_chunks(location_ids):
-            cc_ids.update(r[0] for r in store.conn.execute(
-                f"SELECT id FROM crossing_counts WHERE origin_pcode IN ({marks}) OR destination_pcode IN ({marks})",
-                part + part))
-    updates = []
-    for part, marks in _in_chunks(cc_ids):
-        for rid, row in _rows(store, "crossing_counts", marks, part).items():
-            d = crossings.derived(row, locations)
-            updates.append([*d.values(), rid])
-    if updates:
-        sets = ", ".join(f"{k} = ?" for k in crossings.derived({}, {}))
-        store.conn.executemany(f"UPDATE crossing_counts SET {sets} WHERE id = ?", updates)
-    # persons: age and search names from the household's registration date
-    hh_ids = set(touched["households"])
-    person_ids = set(touched["persons"])
-    for part, marks in _in_chunks(touched["households"]):
-        person_ids.update(r[0] for r in store.conn.execute(
-            f"SELECT id FROM persons WHERE household_id IN ({marks})", part))
-    updates = []
-    for part, marks in _in_chunks(person_ids):
-        people = _rows(store, "persons", marks, part)
-        homes = {r[0]: r[1] for r in store.conn.execute(
-            f"SELECT id, registration_date FROM households WHERE id IN ({', '.join('?' * len(people))})",
-            [p["household_id"] for p in people.values()])} if people else {}
-        for pid, p in people.items():
-            hh_ids.add(p["household_id"])
-            old = before_all.get("persons", {}).get(pid)
-            if old and old.get("household_id"):
-                hh_ids.add(old["household_id"])
-            ref = homes.get(p["household_id"])
-            try:
-                d = households.person_derived(p, parse_date(ref) if ref else today())
-            except (KeyError, TypeError, ValueError):  # a partial record (an earlier bundle is missing)
+def _write(store, merged, current, result, indirect: set) -> None:
+    """Insert new rows and update changed columns of existing ones, parents before children."""
+    for table in TABLE_ORDER:
+        cols = records.columns(store, table)
+        as_row = operator.itemgetter(*cols)
+        inserts, updates = [], {}
+        for rid, row in merged[table].items():
+            old = current[table].get(rid)
+            if old is None:
+                inserts.append(as_row(row))
+                result["created"] += 1
                 continue
-            updates.append([d["age"], d["age_bracket"], d["name_norm"], pid])
-    if updates:
-        store.conn.executemany("UPDATE persons SET age = ?, age_bracket = ?, name_norm = ? WHERE id = ?", updates)
-    if location_ids:
-        for part, marks in _in_chunks(location_ids):
-            hh_ids.update(r[0] for r in store.conn.execute(
-                f"SELECT id FROM households WHERE origin_pcode IN ({marks})", part))
-    _rederive_households(store, hh_ids, locations)
+            diff = [c for c in cols if old.get(c) != row.get(c)]
+            if (table, rid) not in indirect:  # counted: records the bundle changed, not those re-derived
+                result["updated" if diff else "unchanged"] += 1
+            if diff:
+                updates.setdefault(tuple(diff), []).append([*(row[c] for c in diff), rid])
+        if inserts:
+            store.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                   inserts)
+        for names, rows in updates.items():
+            store.conn.executemany(f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?", rows)
+        if table == "locations" and merged[table]:
+            store.invalidate_locations()
 
 
-def _rederive_households(store, hh_ids, locations) -> None:
-    groups: dict[tuple, list] = {}  # a full household also rewrites its counts: group by columns
-    for part, marks in _in_chunks(hh_ids):
-        homes = _rows(store, "households", marks, part)
-        members: dict[str, list[dict]] = {h: [] for h in homes}
-        cur = store.conn.execute(
-            f"SELECT * FROM persons WHERE household_id IN ({marks}) AND deleted = 0 ORDER BY household_id, "
-            "CASE relationship WHEN 'head' THEN 0 ELSE 1 END, age DESC, id", part)
-        cols = [d[0] for d in cur.description]
-        for r in cur:
-            m = dict(zip(cols, r))
-            members[m["household_id"]].append(m)
-        for hid, hh in homes.items():
-            try:
-                d = households.household_derived(hh, members[hid], locations)
-            except (KeyError, TypeError):  # a member without sex or age yet (partial record)
-                continue
-            if any(hh.get(k) != v for k, v in d.items()):
-                groups.setdefault(tuple(d), []).append([*d.values(), hid])
-    for names, rows in groups.items():
-        sets = ", ".join(f"{n} = ?" for n in names)
-        store.conn.executemany(f"UPDATE households SET {sets} WHERE id = ?", rows)
-
-
-def _audit(store, new: list[Change], first_seq: int, before_all) -> None:
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+def _audit(store, new: list[Change], first_seq: int, current) -> None:
+    now = utc_now_iso()
     rows = []
     for i, c in enumerate(new):
-        before = before_all.get(c.table, {}).get(c.record_id)
+        before = current[c.table].get(c.record_id)
         rows.append((now, store.device_id, store.user, "sync", c.table, c.record_id,
                      records.dumps({f: before.get(f) for f in c.fields}) if before else None, first_seq + i))
     store.conn.executemany(
