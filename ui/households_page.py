@@ -37,6 +37,10 @@ class HouseholdsPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self._refresh_timer = QTimer(self, singleShot=True, interval=50)  # coalesce bursts of writes
         self._refresh_timer.timeout.connect(self.model.refresh)
+        # The shell may delete this page (language switch) without locking: close the reader then too.
+        self._reader_box: list = []
+        box = self._reader_box
+        self.destroyed.connect(lambda *_: [conn.close() for conn in box] and box.clear())
         ctx.data_changed.connect(self._on_data_changed)
         ctx.locked.connect(self._on_locked)
         ctx.unlocked.connect(self._on_unlocked)
@@ -131,6 +135,7 @@ class HouseholdsPage(QWidget):
     # -- store life ------------------------------------------------------------------------------------
     def _on_unlocked(self) -> None:
         self._conn = self.ctx.store.reader()
+        self._reader_box[:] = [self._conn]
         self._locations = queries.locations(self._conn)
         self._fill_place_filters()
         self.model.set_connection(self._conn, self._locations)
@@ -144,6 +149,7 @@ class HouseholdsPage(QWidget):
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+            self._reader_box.clear()
 
     def close_reader(self) -> None:
         """Release the read connection (the shell calls this, or lock does)."""
