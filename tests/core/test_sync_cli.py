@@ -1,0 +1,92 @@
+"""``dtrack identity|peers|sync|summary``: the whole USB round trip from the command line."""
+
+import pytest
+
+from tests.core.sync_devices import RAW_KEY, crossing_point, new_device, pre_household
+from tracker import crossings, households
+from tracker.cli import main
+from tracker.store import Store
+
+
+@pytest.fixture
+def offices(tmp_path, monkeypatch):
+    monkeypatch.setenv("DTRACK_PASSPHRASE", RAW_KEY)
+    a, b = new_device(tmp_path, "tripoli"), new_device(tmp_path, "akkar")
+    hid = pre_household(a, "Ali")
+    crossings.record_count(a, {"counted_at": "2025-03-09T08:00", "crossing_pcode": crossing_point(a),
+                               "direction": "in", "f_18_59": 3, "origin_pcode": "SY01"})
+    paths = a.path, b.path
+    a.close()
+    b.close()
+    return (*paths, hid)
+
+
+def run(capsys, *argv):
+    code = main([str(x) for x in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_usb_round_trip(offices, tmp_path, capsys):
+    a, b, hid = offices
+    assert run(capsys, "identity", "export", a, "--out", tmp_path / "a.id")[0] == 0
+    code, out, _ = run(capsys, "identity", "export", b, "--out", tmp_path / "b.id")
+    assert code == 0 and "fingerprint" in out
+    code, out, _ = run(capsys, "peers", "add", a, tmp_path / "b.id")
+    assert code == 0 and "trusted akkar" in out and "compare it" in out
+    run(capsys, "peers", "add", b, tmp_path / "a.id")
+    code, out, _ = run(capsys, "peers", "list", b)
+    assert "tripoli" in out
+
+    code, out, _ = run(capsys, "sync", "export", a, "--out", tmp_path / "a.dtb", "--for", "akkar")
+    assert code == 0 and "2 changes" in out and "encrypted and signed" in out
+    code, out, err = run(capsys, "sync", "import", b, tmp_path / "a.dtb")
+    assert code == 0 and "2 new of 2 changes" in out and "applying" in err
+    code, _, err = run(capsys, "sync", "import", b, tmp_path / "a.dtb")
+    assert code == 1 and "already imported" in err and "nothing changed" in err
+    code, out, _ = run(capsys, "sync", "history", b)
+    assert "received from tripoli" in out
+
+    # a conflict, reviewed and resolved from the command line
+    for path, name in ((a, "from a"), (b, "from b")):
+        s = Store.open(path, RAW_KEY)
+        households.update_household(s, hid, {"notes": name})
+        s.close()
+    run(capsys, "sync", "export", b, "--out", tmp_path / "b.dtb")  # default: every trusted peer
+    run(capsys, "sync", "export", a, "--out", tmp_path / "a2.dtb")
+    run(capsys, "sync", "import", a, tmp_path / "b.dtb")
+    code, out, _ = run(capsys, "sync", "import", b, tmp_path / "a2.dtb")
+    assert "1 new conflicts" in out
+    code, out, _ = run(capsys, "sync", "conflicts", b)
+    assert "notes" in out and "[open]" in out
+    conflict_id = out.split()[0]
+    code, out, _ = run(capsys, "sync", "resolve", b, conflict_id[:10], "--take-other")
+    assert code == 0
+    assert "no open conflicts" in run(capsys, "sync", "conflicts", b)[1]
+
+    code, out, _ = run(capsys, "summary", "export", a, "--out", tmp_path / "s.dtb", "--for", "akkar")
+    assert code == 0 and "encrypted" in out
+    code, out, _ = run(capsys, "summary", "import", b, tmp_path / "s.dtb")
+    assert code == 0 and "imported summary from tripoli" in out
+    code, out, _ = run(capsys, "summary", "show", b)
+    assert "crossings" in out and "3 people" in " ".join(out.split())
+
+
+def test_clear_errors(offices, tmp_path, capsys):
+    a, b, _ = offices
+    code, _, err = run(capsys, "sync", "export", a, "--out", tmp_path / "x.dtb")
+    assert code == 1 and "no trusted peer" in err
+    code, _, err = run(capsys, "sync", "export", a, "--out", tmp_path / "x.dtb", "--for", "nobody")
+    assert code == 1 and "no peer called 'nobody'" in err
+    (tmp_path / "junk.dtb").write_bytes(b"hello")
+    code, _, err = run(capsys, "sync", "import", b, tmp_path / "junk.dtb")
+    assert code == 1 and "not a Displacement Tracker bundle" in err
+    run(capsys, "identity", "export", b, "--out", tmp_path / "b.id")
+    run(capsys, "peers", "add", a, tmp_path / "b.id")
+    run(capsys, "sync", "export", a, "--out", tmp_path / "a.dtb", "--for", "akkar")
+    code, _, err = run(capsys, "sync", "import", b, tmp_path / "a.dtb")
+    assert code == 1 and "does not trust" in err and "--trust" in err
+    code, out, _ = run(capsys, "sync", "import", b, tmp_path / "a.dtb", "--trust")
+    assert code == 0 and "2 new" in out
+    code, out, _ = run(capsys, "peers", "remove", b, "tripoli")
+    assert code == 0 and "removed" in out
