@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import hashlib
 import os
 from pathlib import Path
 
@@ -37,14 +38,33 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def connect(path: str | os.PathLike, passphrase: str) -> sqlcipher.Connection:
-    """Open a SQLCipher connection, apply the key and pragmas; raise WrongPassphrase if it does not decrypt."""
-    if not passphrase:
+# SQLCipher 4 defaults: PBKDF2-HMAC-SHA512, 256,000 iterations, a 32-byte key, the salt in the
+# file's first 16 bytes. Deriving the key once here lets a second connection skip the slow step.
+KDF_ITERATIONS = 256_000
+
+
+def raw_key(path: str | os.PathLike, passphrase: str) -> str | None:
+    """The derived key of an existing file, as SQLCipher's raw-key literal; None for a new file."""
+    try:
+        with open(path, "rb") as fh:
+            salt = fh.read(16)
+    except FileNotFoundError:
+        return None
+    if len(salt) < 16:
+        return None
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+    return f"\"x'{key.hex()}{salt.hex()}'\""
+
+
+def connect(path: str | os.PathLike, passphrase: str, *, key: str | None = None) -> sqlcipher.Connection:
+    """Open a SQLCipher connection, apply the key and pragmas; raise WrongPassphrase if it does not decrypt.
+    ``key`` is a raw-key literal from ``raw_key`` (skips the key derivation)."""
+    if not passphrase and not key:
         raise TrackerError("a passphrase is required", field="passphrase")
     conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+        conn.execute(f"PRAGMA key = {key or _quote(passphrase)}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
@@ -64,6 +84,7 @@ class Store:
         self.conn = conn
         self.db = Database(conn)
         self._passphrase = passphrase
+        self._key: str | None = None  # derived raw key, for extra connections
         self.user = user or _default_user()
         meta = self.meta()
         self.device_id = meta["device_id"]
@@ -116,7 +137,8 @@ class Store:
         path = Path(path)
         if not path.exists():
             raise StoreMissing(str(path))
-        conn = connect(path, passphrase)
+        key = raw_key(path, passphrase)
+        conn = connect(path, passphrase, key=key)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             conn.close()
@@ -133,6 +155,7 @@ class Store:
         if migrate:
             schema.migrations.apply(db)
         store = cls(path, conn, passphrase, user)
+        store._key = key
         if migrate:
             from . import gazetteer
 
@@ -141,7 +164,9 @@ class Store:
 
     def reader(self) -> sqlcipher.Connection:
         """A second connection for reads on another thread (WAL lets it read while the writer writes)."""
-        conn = connect(self.path, self._passphrase)
+        if self._key is None:
+            self._key = raw_key(self.path, self._passphrase)
+        conn = connect(self.path, self._passphrase, key=self._key)
         conn.execute("PRAGMA query_only = ON")
         return conn
 
@@ -152,6 +177,7 @@ class Store:
             self.conn.close()
             self.conn = None
             self._passphrase = ""
+            self._key = None
 
     def __enter__(self):
         return self
@@ -257,6 +283,7 @@ class Store:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.db = Database(self.conn)
         self._passphrase = new
+        self._key = None
 
 
 def recover_interrupted_rekey(path) -> None:
