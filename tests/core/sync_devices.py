@@ -1,10 +1,11 @@
 """Helpers for the sync tests: several real encrypted stores ("devices") that trust each other.
 
 Creating a store runs the migrations and loads the gazetteer (~0.3 s), and opening one with a
-passphrase runs SQLCipher's key derivation (~0.2 s). The property test needs hundreds of
-devices, so each device here is a copy of one template file, opened with a random raw
-256-bit SQLCipher key (still a real encrypted file, just without the passphrase stretching),
-and given its own device id and key pairs.
+passphrase runs the key derivation (~0.2 s). The property test needs hundreds of devices, so
+each device here is a copy of one template file, opened with a random raw 256-bit SQLCipher
+key (still a real encrypted file, just without the passphrase stretching), and given its own
+device id and key pairs. Tests that go through ``Store.open`` (the command line) pass a
+passphrase instead.
 """
 
 from __future__ import annotations
@@ -19,38 +20,49 @@ from pathlib import Path
 import tracker  # noqa: F401
 from tracker import households
 from tracker.ids import new_id
-from tracker.store import Store
+from tracker.store import Store, connect
 from tracker.sync import identity
 
 RAW_KEY = "x'" + os.urandom(32).hex() + "'"
-_template: dict = {}
+_templates: dict = {}
 
 
-def _template_path() -> Path:
-    if "path" not in _template:
+def _template_path(passphrase: str) -> Path:
+    if passphrase not in _templates:
         folder = Path(tempfile.mkdtemp(prefix="dtrack-sync-template-"))
-        store = Store.create(folder / "template.dtdb", RAW_KEY, organisation="Test NGO", device_name="template",
+        store = Store.create(folder / "template.dtdb", passphrase, organisation="Test NGO", device_name="template",
                              user="tester")
         store.close()
-        _template["path"] = folder / "template.dtdb"
-    return _template["path"]
+        _templates[passphrase] = folder / "template.dtdb"
+    return _templates[passphrase]
 
 
-def new_device(folder, name: str, *, organisation: str = "Test NGO", skew_ms: int = 0) -> Store:
+def open_device(path, passphrase: str | None = None, user: str = "tester") -> Store:
+    """Open a device's file. With the raw test key this skips ``Store.open``'s key derivation
+    (the template is already migrated); with a passphrase it is the ordinary ``Store.open``."""
+    if passphrase:
+        return Store.open(path, passphrase, user=user)
+    conn = connect(path, RAW_KEY)
+    conn.execute("PRAGMA journal_mode = WAL")
+    # WAL with synchronous=NORMAL skips the fsync per commit: hundreds of small test commits
+    # would otherwise wait on the disk; atomicity (what the tests check) is the same
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return Store(Path(path), conn, RAW_KEY, user)
+
+
+def new_device(folder, name: str, *, organisation: str = "Test NGO", skew_ms: int = 0,
+               passphrase: str | None = None) -> Store:
     """A fresh store with its own identity; ``skew_ms`` sets its wall clock off by that much."""
     path = Path(folder) / f"{name}.dtdb"
-    shutil.copy(_template_path(), path)
-    store = Store.open(path, RAW_KEY, user=f"user-{name}")
+    shutil.copy(_template_path(passphrase or RAW_KEY), path)
+    store = open_device(path, passphrase, f"user-{name}")
     with store.atomic():
         store.set_meta("device_id", new_id())
         store.set_meta("device_name", name)
         store.set_meta("organisation", organisation)
         store.conn.execute("DELETE FROM meta WHERE key IN ('sync_sign_key', 'sync_box_key')")
     store.close()
-    store = Store.open(path, RAW_KEY, user=f"user-{name}")
-    # WAL with synchronous=NORMAL skips the fsync per commit: hundreds of small test commits
-    # would otherwise wait on the disk; atomicity (what the tests check) is the same
-    store.conn.execute("PRAGMA synchronous = NORMAL")
+    store = open_device(path, passphrase, f"user-{name}")
     identity.ensure_identity(store)
     if skew_ms:
         store.clock._wall = lambda: int(time.time() * 1000) + skew_ms
@@ -60,7 +72,7 @@ def new_device(folder, name: str, *, organisation: str = "Test NGO", skew_ms: in
 def reopen(store: Store) -> Store:
     path, wall = store.path, store.clock._wall
     store.close()
-    again = Store.open(path, RAW_KEY)
+    again = open_device(path)
     again.clock._wall = wall
     return again
 

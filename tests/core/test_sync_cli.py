@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.core.sync_devices import RAW_KEY, crossing_point, new_device, pre_household
+from tests.conftest import PASSPHRASE
+from tests.core.sync_devices import crossing_point, new_device, pre_household
 from tracker import crossings, households
 from tracker.cli import main
 from tracker.store import Store
@@ -10,8 +11,8 @@ from tracker.store import Store
 
 @pytest.fixture
 def offices(tmp_path, monkeypatch):
-    monkeypatch.setenv("DTRACK_PASSPHRASE", RAW_KEY)
-    a, b = new_device(tmp_path, "tripoli"), new_device(tmp_path, "akkar")
+    monkeypatch.setenv("DTRACK_PASSPHRASE", PASSPHRASE)
+    a, b = new_device(tmp_path, "tripoli", passphrase=PASSPHRASE), new_device(tmp_path, "akkar", passphrase=PASSPHRASE)
     hid = pre_household(a, "Ali")
     crossings.record_count(a, {"counted_at": "2025-03-09T08:00", "crossing_pcode": crossing_point(a),
                                "direction": "in", "f_18_59": 3, "origin_pcode": "SY01"})
@@ -49,7 +50,7 @@ def test_usb_round_trip(offices, tmp_path, capsys):
 
     # a conflict, reviewed and resolved from the command line
     for path, name in ((a, "from a"), (b, "from b")):
-        s = Store.open(path, RAW_KEY)
+        s = Store.open(path, PASSPHRASE)
         households.update_household(s, hid, {"notes": name})
         s.close()
     run(capsys, "sync", "export", b, "--out", tmp_path / "b.dtb")  # default: every trusted peer

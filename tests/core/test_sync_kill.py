@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.core.sync_devices import RAW_KEY, befriend, content_digest, new_device
+from tests.core.sync_devices import RAW_KEY, befriend, content_digest, new_device, open_device
 from tracker import demo
-from tracker.store import Store
 from tracker.sync import bundle
 
 # Imports a bundle, and when its progress says the change rows are written but the records
@@ -16,11 +15,13 @@ from tracker.sync import bundle
 # uncommitted pages to the write-ahead log, so the kill really happens with writes on disk.
 IMPORTER = """
 import os, sys, time
+from pathlib import Path
 import tracker
-from tracker.store import Store
+from tracker.store import Store, connect
 from tracker.sync import bundle
-store = Store.open(sys.argv[1], os.environ["DTRACK_TEST_KEY"])
-store.conn.execute("PRAGMA cache_size = 16")
+conn = connect(sys.argv[1], os.environ["DTRACK_TEST_KEY"])  # the raw test key: no key derivation
+conn.execute("PRAGMA cache_size = 16")
+store = Store(Path(sys.argv[1]), conn, os.environ["DTRACK_TEST_KEY"])
 calls = []
 def progress(done, total):
     calls.append(done)
@@ -58,7 +59,7 @@ def test_killing_the_importer_mid_transaction_changes_nothing(tmp_path):
     assert proc.returncode == -signal.SIGKILL
     assert wal_during > wal_before  # uncommitted pages had reached the disk when it died
 
-    after = Store.open(db, RAW_KEY)
+    after = open_device(db)
     try:
         assert content_digest(after) == before
         # and the same bundle still imports in full afterwards

@@ -173,7 +173,8 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
                               sha256=env.sha256)
     meta = meta_of()
     allowed = {t: synced_columns(store, t) for t in TABLE_ORDER}
-    changes = parse_lines(decoded["lines"], 2, allowed)
+    changes = parse_lines(decoded["lines"], 2, allowed, store)  # only the changes not held here
+    received = sum(1 for line in decoded["lines"] if line)
     with store.atomic():
         if peer is None:
             s = meta["sender"]
@@ -181,12 +182,13 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
                                              "organisation": s.get("organisation", ""),
                                              "fingerprint": env.sender_fingerprint})
         result = merge.apply_changes(store, changes, progress=progress, cancelled=cancelled)
+        result["received"] = received
         _learn_acks(store, env.sender_id, meta)
         store.conn.execute(
             "INSERT INTO bundles (direction, kind, peer_device, file_name, sha256, created_at, processed_at, "
             "change_count, applied_count) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
             (KIND, env.sender_id, env.path.name, env.sha256, env.header.get("created_at"), utc_now_iso(),
-             len(changes), result["new"]))
+             received, result["new"]))
         records.audit(store, "sync_import", detail={"file": env.path.name, "from": peer["name"], **result,
                                                     "sha256": env.sha256})
         store.queue_event("bundles", [])

@@ -18,7 +18,7 @@ from .. import records
 from ..errors import Progress
 from ..timeutil import utc_now_iso
 from . import conflicts
-from .changes import TABLE_ORDER, Change, from_db, hlc_iso
+from .changes import TABLE_ORDER, Change, from_db, held_keys, hlc_iso
 from .merge_derive import derive
 
 CHUNK = 500
@@ -26,18 +26,13 @@ CHUNK = 500
 
 def _new_only(store, changes: list[Change]) -> list[Change]:
     """Drop changes already held (and duplicates within the bundle)."""
-    by_origin: dict[str, list[Change]] = {}
-    for c in changes:
-        by_origin.setdefault(c.origin, []).append(c)
+    held = held_keys(store, ((c.origin, c.origin_seq) for c in changes))
     out = []
-    for origin, cs in by_origin.items():
-        lo, hi = min(c.origin_seq for c in cs), max(c.origin_seq for c in cs)
-        held = {r[0] for r in store.conn.execute(
-            "SELECT origin_seq FROM change_log WHERE origin_device = ? AND origin_seq BETWEEN ? AND ?", (origin, lo, hi))}
-        for c in cs:
-            if c.origin_seq not in held:
-                held.add(c.origin_seq)
-                out.append(c)
+    for c in changes:
+        key = (c.origin, c.origin_seq)
+        if key not in held:
+            held.add(key)
+            out.append(c)
     return out
 
 
