@@ -84,12 +84,7 @@ def fill(store: Store, rows: int, days: int, seed: int) -> float:
 
 def redraw(store, filters: data.Filters) -> None:
     """What the dashboard asks for on one redraw."""
-    data.key_figures(store, filters)
-    series = data.daily_by_point(store, filters)
-    data.cumulative(store, filters, series=series)
-    data.origin_destination(store, filters)
-    data.route_flows(store, filters)
-    data.pyramid(store, filters)
+    data.dashboard_data(store, filters)
 
 
 def baseline(store, filters: data.Filters) -> None:

@@ -240,6 +240,14 @@ def origin_destination(store, filters: Filters = Filters(), *, suppress_below: i
     return sorted((f for f in flows if f[2] > 0), key=lambda f: (-f[2], f[0], f[1]))
 
 
+def origin_destination_of(routes: list[tuple[str, str, str, int]]) -> list[tuple[str, str, int]]:
+    """origin_destination() from route_flows() rows already read (one query fewer per redraw)."""
+    totals: dict[tuple[str, str], int] = {}
+    for origin, _crossing, destination, people in routes:
+        totals[(origin, destination)] = totals.get((origin, destination), 0) + people
+    return sorted(((o, d, n) for (o, d), n in totals.items() if n > 0), key=lambda f: (-f[2], f[0], f[1]))
+
+
 def route_flows(store, filters: Filters = Filters(), *, suppress_below: int = 0) -> list[tuple[str, str, str, int]]:
     """(origin governorate, crossing point, destination governorate, people) for the flow map."""
     rows = _period_query(store, filters, ("origin_adm1", "crossing_pcode", "destination_adm1"), ("total",))
@@ -273,13 +281,14 @@ def pyramid(store, filters: Filters = Filters(), *, source: str = "crossings",
 def dashboard_data(store, filters: Filters = Filters(), *, today: dt.date | None = None) -> dict:
     """Everything the dashboard and flows pages draw, read in one go (on the worker thread)."""
     series = daily_by_point(store, filters)
+    routes = route_flows(store, filters)
     return {
         "filters": filters,
         "key_figures": key_figures(store, filters, today=today),
         "daily": series,
         "cumulative": cumulative(store, filters, series=series),
-        "origin_destination": origin_destination(store, filters),
-        "routes": route_flows(store, filters),
+        "origin_destination": origin_destination_of(routes),
+        "routes": routes,
         "pyramid": pyramid(store, filters),
         "locations": dict(store.locations()),
     }
