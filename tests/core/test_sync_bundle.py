@@ -61,7 +61,7 @@ def test_a_bundle_whose_changes_are_all_held_changes_nothing(pair, tmp_path):
     bundle.import_bundle(b, _exported(a, tmp_path, "one.dtb", all_changes=True))
     def data():
         return [b.conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
-                for t in ("households", "change_log", "conflicts", "meta")]
+                for t in ("households", "change_log", "conflicts")]
     before = data()
     second = _exported(a, tmp_path, "two.dtb", all_changes=True)  # same changes, a different file
     result = bundle.import_bundle(b, second)

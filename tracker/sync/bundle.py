@@ -88,6 +88,7 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
             "change_count, applied_count) VALUES ('out', ?, ?, ?, ?, ?, ?, ?, NULL)",
             (KIND, ",".join(p["device_id"] for p in recipients), Path(out).name, sha, created_at, utc_now_iso(),
              meta["count"]))
+        store.set_meta("last_sync", created_at)
         records.audit(store, "sync_export", detail={"file": Path(out).name, "for": names, "changes": meta["count"],
                                                     "scope": scope, "sha256": sha})
         store.queue_event("bundles", [])
@@ -189,6 +190,7 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
             "change_count, applied_count) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
             (KIND, env.sender_id, env.path.name, env.sha256, env.header.get("created_at"), utc_now_iso(),
              received, result["new"]))
+        store.set_meta("last_sync", utc_now_iso())
         records.audit(store, "sync_import", detail={"file": env.path.name, "from": peer["name"], **result,
                                                     "sha256": env.sha256})
         store.queue_event("bundles", [])

@@ -138,6 +138,32 @@ def list_conflicts(store, *, include_resolved: bool = False, conn=None) -> list[
     return out
 
 
+_LABELS = {
+    "households": "COALESCE(head_name_ar, head_name_lat, registration_date)",
+    "persons": "TRIM(COALESCE(given_name_ar, given_name_lat, '') || ' ' || COALESCE(family_name_ar, family_name_lat, ''))",
+    "crossing_counts": "counted_at || ' ' || crossing_pcode",
+    "movements": "movement_date",
+    "locations": "COALESCE(name_en, name_ar)",
+}
+
+
+def labelled(store, rows: list[dict], conn=None) -> list[dict]:
+    """Add what a person needs to recognise a conflict: a label for the record and the names of
+    the devices (``record_label``, ``winner_name``, ``loser_name``)."""
+    from .identity import list_peers
+
+    conn = conn or store.conn
+    names = {p["device_id"]: p["name"] for p in list_peers(store)}
+    names[store.device_id] = store.device_name
+    for c in rows:
+        sql = f"SELECT {_LABELS[c['table_name']]} FROM {c['table_name']} WHERE id = ?"
+        row = conn.execute(sql, (c["record_id"],)).fetchone()
+        c["record_label"] = (row[0] if row and row[0] else c["record_id"][-8:])
+        c["winner_name"] = names.get(c["winner_device"], c["winner_device"][:8])
+        c["loser_name"] = names.get(c["loser_device"], c["loser_device"][:8])
+    return rows
+
+
 def open_count(store, conn=None) -> int:
     return (conn or store.conn).execute("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
 
