@@ -17,6 +17,7 @@ from .timeutil import parse_date, parse_datetime, today
 UNKNOWN = "unknown"
 MAX_TEXT = 2000
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_INTEGER_TEXT = re.compile(r"[+-]?\d+(\.0+)?")
 
 
 class _Cleaner:
@@ -29,19 +30,28 @@ class _Cleaner:
     def fail(self, field, rule, message, value=None):
         self.errors.append(FieldError(field, rule, message, value))
 
-    def present(self, field) -> bool:
+    def get(self, field):
+        """The value given for ``field``: stripped if text, None when absent or blank."""
         v = self.raw.get(field)
-        return v is not None and (v.__class__ is not str or bool(v.strip()))
+        if v.__class__ is str:
+            return v.strip() or None
+        return v
+
+    def present(self, field) -> bool:
+        return self.get(field) is not None
+
+    def _missing(self, field, required, default=None):
+        if required:
+            self.fail(field, "required", "is required", self.raw.get(field))
+        elif default is not None or field in self.raw:
+            self.out[field] = default
+        return default
 
     def text(self, field, required=False, max_len=MAX_TEXT):
-        v = self.raw.get(field)
-        if not self.present(field):
-            if required:
-                self.fail(field, "required", "is required", v)
-            elif field in self.raw:
-                self.out[field] = None
-            return None
-        s = str(v).strip()
+        v = self.get(field)
+        if v is None:
+            return self._missing(field, required)
+        s = v if v.__class__ is str else str(v).strip()
         if len(s) > max_len:
             self.fail(field, "too_long", f"is longer than {max_len} characters", s[:40] + "…")
             return None
@@ -49,38 +59,32 @@ class _Cleaner:
         return s
 
     def choice(self, field, choices, required=False):
-        v = self.raw.get(field)
-        if not self.present(field):
-            if required:
-                self.fail(field, "required", "is required", v)
-            elif field in self.raw:
-                self.out[field] = None
-            return None
-        s = str(v).strip()
+        v = self.get(field)
+        if v is None:
+            return self._missing(field, required)
+        s = v if v.__class__ is str else str(v).strip()
         if s not in choices:
-            self.fail(field, "choice", "must be one of: " + ", ".join(map(str, choices)), v)
+            self.fail(field, "choice", "must be one of: " + ", ".join(map(str, choices)), self.raw.get(field))
             return None
         self.out[field] = s
         return s
 
     def integer(self, field, required=False, lo=None, hi=None, default=None):
-        v = self.raw.get(field)
-        if not self.present(field):
-            if required:
-                self.fail(field, "required", "is required", v)
-            elif default is not None or field in self.raw:
-                self.out[field] = default
-            return default
-        if isinstance(v, bool):
+        v = self.get(field)
+        if v is None:
+            return self._missing(field, required, default)
+        cls = v.__class__
+        if cls is str:
+            if v.isdecimal():  # also Arabic-Indic digits, which int() reads
+                v = int(v)
+            elif _INTEGER_TEXT.fullmatch(v):
+                v = int(float(v)) if "." in v else int(v)
+        elif cls is float and v.is_integer():
             v = int(v)
-        if isinstance(v, float) and v.is_integer():
+        elif cls is bool:
             v = int(v)
-        if isinstance(v, str):
-            s = v.strip()
-            if re.fullmatch(r"[+-]?\d+(\.0+)?", s):
-                v = int(float(s)) if "." in s else int(s)
-        if not isinstance(v, int):
-            self.fail(field, "not_integer", "must be a whole number", v)
+        if v.__class__ is not int:
+            self.fail(field, "not_integer", "must be a whole number", self.raw.get(field))
             return None
         if lo is not None and v < lo:
             rule = "negative" if lo == 0 else "out_of_range"
