@@ -101,7 +101,7 @@ class ConflictsPage(QWidget):
                 self.table.setItem(r, col, item)
         open_now = sum(1 for c in rows if not c["resolved_at"])
         self.count_label.setText(self.tr("No open conflicts.") if not open_now else
-                                 self.tr("%1 open conflicts.").replace("%1", str(open_now)))
+                                 self.tr("Open conflicts: %1").replace("%1", str(open_now)))
         self.open_count_changed.emit(open_now)
         self._selection_changed()
 

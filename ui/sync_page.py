@@ -331,7 +331,7 @@ class SyncPage(QWidget):
             .replace("%1", r["sender"]).replace("%2", str(r["new"])).replace("%3", str(r["received"])) \
             .replace("%4", str(r["created"])).replace("%5", str(r["updated"]))
         if r["conflicts"]:
-            text += " " + self.tr("%1 new conflicts to review.").replace("%1", str(r["conflicts"]))
+            text += " " + self.tr("New conflicts to review: %1.").replace("%1", str(r["conflicts"]))
         self.result.setText(text)
         self.conflicts.refresh()
 

@@ -125,7 +125,7 @@ def test_conflicts_review_and_choosing_the_other_value(qtbot, ctx, other, tmp_pa
     bundle.export_bundle(other, back, for_device=ctx.store.device_id)
     page = _page(qtbot, ctx)
     page.import_file(str(back))
-    qtbot.waitUntil(lambda: "1 new conflicts" in page.result.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "New conflicts to review: 1" in page.result.text(), timeout=5000)
     review = page.conflicts
     qtbot.waitUntil(lambda: review.table.rowCount() == 1, timeout=3000)
     assert page.tabs.tabText(3) == "Conflicts (1)"
