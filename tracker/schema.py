@@ -280,3 +280,10 @@ def m0008_flow_rollup_indexes(db: Database) -> None:
                "(count_date, crossing_pcode, direction, origin_adm1, total)")
     db.execute("CREATE INDEX crossing_monthly_routes ON crossing_monthly"
                "(origin_adm1, crossing_pcode, destination_adm1, direction, month, total)")
+
+
+@migrations(name="0009_drafts")
+def m0009_drafts(db: Database) -> None:
+    """Unsaved form contents, kept (encrypted, like everything here) so a crash or power cut loses
+    nothing a registrar typed. Local scratch: neither audited nor synced."""
+    db["drafts"].create({"key": str, "payload": str, "saved_at": str, "user": str}, pk="key")

@@ -11,6 +11,7 @@ from .worker import Worker
 
 class AppContext(QObject):
     data_changed = Signal(str, list)  # table, ids (emitted on the GUI thread after a commit)
+    about_to_lock = Signal()  # forms flush their drafts here, while the store is still open
     locked = Signal()
     unlocked = Signal()
     language_changed = Signal(str)
@@ -36,6 +37,7 @@ class AppContext(QObject):
         """Lock: close the store (its key leaves memory) and tell pages to clear what they show."""
         if self.store is None:
             return
+        self.about_to_lock.emit()
         store, self.store = self.store, None
         self.worker.call(lambda: (store.unsubscribe(self._relay.forward), store.close()))
         self.locked.emit()

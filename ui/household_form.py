@@ -21,6 +21,7 @@ from tracker.timeutil import today
 from . import household_saving as saving
 from .context import field_error_text
 from .counts_editor import CountsEditor
+from .form_drafts import DraftBanner, DraftKeeper
 from .location_picker import LocationPicker
 from .members_grid import MembersGrid
 from .movements_section import MovementsSection
@@ -55,6 +56,10 @@ class HouseholdForm(QDialog):
         self._build()
         self._fill()
         self._dirty = False
+        self.drafts = DraftKeeper(ctx, f"household:{household_id or 'new-' + mode}", self._draft_payload, self)
+        self.draft_banner.restore.connect(self.restore_draft)
+        self.draft_banner.discard.connect(self.discard_draft)
+        self._offer_draft()
         self.resize(1100, 720)
 
     # -- layout ---------------------------------------------------------------------------------
@@ -141,6 +146,8 @@ class HouseholdForm(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
+        self.draft_banner = DraftBanner(self)
+        outer.addWidget(self.draft_banner)
         outer.addWidget(scroll)
         outer.addWidget(self.general_error)
         outer.addWidget(self.buttons)
@@ -234,6 +241,35 @@ class HouseholdForm(QDialog):
 
     def _mark_dirty(self, *_):
         self._dirty = True
+        if hasattr(self, "drafts"):
+            self.drafts.changed()
+
+    # -- drafts: what was typed survives a crash, a power cut or a lock ------------------------------
+    def _draft_payload(self) -> dict:
+        full = self.mode == "full" or self._upgrading
+        return {"values": self.values(), "members": self.members.members() if full else None,
+                "upgrading": self._upgrading}
+
+    def _offer_draft(self) -> None:
+        self._draft = self.drafts.existing()
+        if self._draft is not None:
+            self.drafts.paused = True  # keep the old draft until the registrar decides
+            self.draft_banner.offer(self._draft["saved_at"])
+
+    def restore_draft(self) -> None:
+        payload = self._draft["payload"]
+        self._loaded = {**self._loaded, **{k: v for k, v in payload["values"].items() if v not in ("", None)}}
+        if payload.get("members") is not None:
+            self._loaded_members = payload["members"]
+        self._upgrading = bool(payload.get("upgrading"))
+        self._fill()
+        self._draft, self.drafts.paused, self._dirty = None, False, True
+
+    def discard_draft(self) -> None:
+        self._draft, self.drafts.paused = None, False
+        self.drafts.discard()
+        if self._dirty:
+            self.drafts.changed()
 
     def is_dirty(self) -> bool:
         return self._dirty
@@ -305,6 +341,7 @@ class HouseholdForm(QDialog):
     def _saved(self, household_id: str) -> None:
         self._busy = False
         self._dirty = False
+        self.drafts.discard()
         self.household_id = household_id
         self.saved.emit(household_id)
         self.accept()
@@ -375,6 +412,7 @@ class HouseholdForm(QDialog):
         if self._dirty and not self.confirm_discard():
             return
         self._dirty = False
+        self.drafts.discard()
         super().reject()
 
     def show_history(self) -> None:
