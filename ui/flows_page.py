@@ -56,6 +56,11 @@ class FilterBar(QWidget):
         for loc in sorted((l for l in locations.values() if l["level"] == 1 and l["country"] == "SYR"),
                           key=lambda l: l["id"]):
             self.origin.addItem(place_name(locations, loc["id"], lang), loc["id"])
+        # Long place names must not widen the bar past a 1366-pixel screen: the list pops up wide.
+        for combo, chars in ((self.crossing, 22), (self.origin, 16)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (QLabel(self.tr("Period")), self.period, self.date_from, QLabel("–"), self.date_to,
