@@ -150,3 +150,19 @@ def test_a_summary_bundle_is_not_a_peer_bundle(pair, tmp_path):
 
     summary_bundle.export_summary(a, tmp_path / "sum.dtb")
     _refused(b, tmp_path / "sum.dtb", SyncError, "summary bundle, not a peer bundle")
+
+
+def test_changes_that_refer_to_missing_records_are_refused_whole(pair, tmp_path):
+    a, b = pair
+    members = [{"given_name_ar": "سامي", "sex": "m", "age_estimated": 40, "relationship": "head"}]
+    households.register_full(a, {"origin_pcode": "SY01", "registration_date": "2025-03-10"}, members)
+    full = _exported(a, tmp_path, "full.dtb", for_device="akkar")
+    payload = envelope.open_payload(envelope.read(full), b.device_id, identity.box_key(b))
+    head, *lines = payload.split(b"\n")
+    members_only = b"\n".join([head, *(line for line in lines if b'"persons"' in line)])
+    path = tmp_path / "members-only.dtb"
+    envelope.write(path, kind="changes", payload=members_only, signing_key=identity.signing_key(a),
+                   sender=identity.own_identity(a), recipients=[identity.own_identity(b)],
+                   created_at="2025-03-10T00:00:00Z")
+    _refused(b, path, SyncError, "refers to records this database does not have")
+    assert bundle.import_bundle(b, full)["created"] == 2

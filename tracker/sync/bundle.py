@@ -13,6 +13,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
+
 from .. import records
 from ..errors import Progress
 from ..ids import format_hlc
@@ -176,24 +178,28 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
     allowed = {t: synced_columns(store, t) for t in TABLE_ORDER}
     changes = parse_lines(decoded["lines"], 2, allowed, store)  # only the changes not held here
     received = sum(1 for line in decoded["lines"] if line)
-    with store.atomic():
-        if peer is None:
-            s = meta["sender"]
-            peer = identity.add_peer(store, {**env.header["sender"], "name": s.get("name", ""),
-                                             "organisation": s.get("organisation", ""),
-                                             "fingerprint": env.sender_fingerprint})
-        result = merge.apply_changes(store, changes, progress=progress, cancelled=cancelled)
-        result["received"] = received
-        _learn_acks(store, env.sender_id, meta)
-        store.conn.execute(
-            "INSERT INTO bundles (direction, kind, peer_device, file_name, sha256, created_at, processed_at, "
-            "change_count, applied_count) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
-            (KIND, env.sender_id, env.path.name, env.sha256, env.header.get("created_at"), utc_now_iso(),
-             received, result["new"]))
-        store.set_meta("last_sync", utc_now_iso())
-        records.audit(store, "sync_import", detail={"file": env.path.name, "from": peer["name"], **result,
-                                                    "sha256": env.sha256})
-        store.queue_event("bundles", [])
+    try:
+        with store.atomic():
+            if peer is None:
+                s = meta["sender"]
+                peer = identity.add_peer(store, {**env.header["sender"], "name": s.get("name", ""),
+                                                 "organisation": s.get("organisation", ""),
+                                                 "fingerprint": env.sender_fingerprint})
+            result = merge.apply_changes(store, changes, progress=progress, cancelled=cancelled)
+            result["received"] = received
+            _learn_acks(store, env.sender_id, meta)
+            store.conn.execute(
+                "INSERT INTO bundles (direction, kind, peer_device, file_name, sha256, created_at, processed_at, "
+                "change_count, applied_count) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
+                (KIND, env.sender_id, env.path.name, env.sha256, env.header.get("created_at"), utc_now_iso(),
+                 received, result["new"]))
+            store.set_meta("last_sync", utc_now_iso())
+            records.audit(store, "sync_import", detail={"file": env.path.name, "from": peer["name"], **result,
+                                                        "sha256": env.sha256})
+            store.queue_event("bundles", [])
+    except sqlcipher.IntegrityError as exc:  # e.g. a member whose household this database never received
+        raise SyncError(f"{env.path.name} refers to records this database does not have ({exc}); nothing was "
+                        "imported — ask the sender for a full bundle (--all)") from exc
     result.update(sha256=env.sha256, sender=peer["name"] or env.sender_id,
                   status="applied" if result["new"] else "nothing new")
     return result
