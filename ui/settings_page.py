@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from . import i18n
 from .gazetteer_settings import GazetteerPanel
@@ -52,6 +53,9 @@ class SettingsPage(QWidget):
                 shown = QLabel(value)
                 shown.setTextInteractionFlags(shown.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
                 info.addRow(label, shown)
+            self.passphrase_button = QPushButton(self.tr("Change &passphrase…"))
+            self.passphrase_button.clicked.connect(self.change_passphrase)
+            info.addRow("", self.passphrase_button)
 
         self.gazetteer = GazetteerPanel(ctx)
         body = QWidget()
@@ -73,6 +77,18 @@ class SettingsPage(QWidget):
         label = QLabel(text)
         label.setBuddy(buddy)
         return label
+
+    def change_passphrase(self) -> None:
+        from .passphrase_dialog import PassphraseDialog
+
+        self.passphrase_dialog = PassphraseDialog(self.ctx, self)
+        self.passphrase_dialog.finished.connect(self._passphrase_done)
+        self.passphrase_dialog.open()
+
+    def _passphrase_done(self, result: int) -> None:
+        # Connections opened under the old key must not outlive it: lock, and unlock with the new one.
+        if result == QDialog.DialogCode.Accepted and hasattr(self.window(), "lock_requested"):
+            self.window().lock_requested.emit()
 
     def _language_picked(self) -> None:
         # The shell saves the choice, reinstalls translators and rebuilds the pages in the new language.
