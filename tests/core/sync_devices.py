@@ -121,11 +121,17 @@ def pre_household(store, name="محمد", **extra) -> str:
 
 
 def synced_snapshot(store, table: str) -> list[tuple]:
-    """Every record of ``table`` with its synced columns and created_by, in id order."""
-    from tracker.sync.changes import synced_columns
+    """Every record of ``table`` with the fields that sync (``records.synced_fields``: a full
+    household's counts are derived, not synced) and created_by, in id order."""
+    from tracker import records
 
-    cols = sorted(synced_columns(store, table) | {"id", "created_by"})
-    return store.conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id").fetchall()
+    cur = store.conn.execute(f"SELECT * FROM {table} ORDER BY id")
+    cols = [d[0] for d in cur.description]
+    out = []
+    for row in cur:
+        rec = dict(zip(cols, row))
+        out.append((rec["id"], rec["created_by"], tuple(sorted(records.synced_fields(table, rec).items()))))
+    return out
 
 
 def conflict_snapshot(store) -> list[tuple]:

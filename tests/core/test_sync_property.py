@@ -25,6 +25,9 @@ step = st.one_of(
     st.tuples(st.just("edit"), st.integers(0, 4), st.integers(0, 20), st.just("notes"), st.integers(0, 3)),
     st.tuples(st.just("edit_count"), st.integers(0, 4), st.integers(0, 20), st.integers(1, 9)),
     st.tuples(st.just("delete"), st.integers(0, 4), st.integers(0, 20)),
+    st.tuples(st.just("member"), st.integers(0, 4), st.integers(0, 20), st.integers(1, 70)),
+    st.tuples(st.just("edit_member"), st.integers(0, 4), st.integers(0, 20), st.integers(1, 70)),
+    st.tuples(st.just("delete_member"), st.integers(0, 4), st.integers(0, 20)),
     st.tuples(st.just("send"), st.integers(0, 4), st.integers(0, 4)),
     st.tuples(st.just("send"), st.integers(0, 4), st.integers(0, 4)),
     st.tuples(st.just("deliver"), st.integers(0, 4), st.integers(0, 50)),
@@ -47,6 +50,8 @@ def _run(devices, steps, folder):
     # a few shared records first, so that devices edit the same ones
     pre_household(devices[0], NAMES[0])
     pre_household(devices[0], NAMES[1])
+    households.register_full(devices[0], {"origin_pcode": "SY01", "registration_date": "2025-03-10"},
+                             [{"given_name_ar": "سامي", "sex": "m", "age_estimated": 40, "relationship": "head"}])
     crossings.record_count(devices[0], {"counted_at": "2025-03-09T08:00", "crossing_pcode": crossing_point(devices[0]),
                                         "direction": "in", "f_18_59": 2, "origin_pcode": "SY01"})
     for i, d in enumerate(devices[1:]):
@@ -71,6 +76,23 @@ def _run(devices, steps, folder):
                 crossings.update_count(d, rid, {"f_18_59": s[3]})
             else:
                 households.delete_household(d, rid)
+        elif kind in ("member", "edit_member", "delete_member"):
+            if kind == "member":
+                full = [r[0] for r in d.conn.execute(
+                    "SELECT id FROM households WHERE mode = 'full' AND deleted = 0 ORDER BY id")]
+                if full:
+                    households.add_member(d, full[s[2] % len(full)], {"given_name_ar": NAMES[s[3] % 4], "sex": "f",
+                                                                      "age_estimated": s[3], "relationship": "child"})
+                continue
+            people = [r[0] for r in d.conn.execute(
+                "SELECT id FROM persons WHERE deleted = 0 AND relationship != 'head' ORDER BY id")]
+            if not people:
+                continue
+            pid = people[s[2] % len(people)]
+            if kind == "edit_member":
+                households.update_member(d, pid, {"age_estimated": s[3]})
+            else:
+                households.delete_member(d, pid)
         elif kind == "send":
             dst = s[2] % n
             if dst == s[1] % n:
@@ -134,14 +156,16 @@ def test_devices_converge_whatever_the_order_of_bundles(n, steps):
             for d in devices:
                 conflicts.settle_open(d)
             first = devices[0]
-            for table in ("households", "crossing_counts"):
+            for table in ("households", "persons", "crossing_counts"):
                 expected = synced_snapshot(first, table)
                 for d in devices[1:]:
                     assert synced_snapshot(d, table) == expected, table
-            totals = first.conn.execute("SELECT id, total FROM households ORDER BY id").fetchall()
+            totals = first.conn.execute("SELECT id, total, member_count, f_0_4, f_5_11, f_12_17, f_18_59, m_18_59 "
+                                        "FROM households WHERE deleted = 0 ORDER BY id").fetchall()
             daily = first.conn.execute("SELECT * FROM crossing_daily WHERE records != 0 ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
             for d in devices[1:]:
-                assert d.conn.execute("SELECT id, total FROM households ORDER BY id").fetchall() == totals
+                assert d.conn.execute("SELECT id, total, member_count, f_0_4, f_5_11, f_12_17, f_18_59, m_18_59 "
+                                      "FROM households WHERE deleted = 0 ORDER BY id").fetchall() == totals
                 assert d.conn.execute("SELECT * FROM crossing_daily WHERE records != 0 ORDER BY 1, 2, 3, 4, 5, 6").fetchall() == daily
                 assert conflict_snapshot(d) == conflict_snapshot(first)
             _no_write_lost(first)
