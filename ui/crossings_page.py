@@ -20,6 +20,7 @@ from tracker.errors import ValidationError
 
 from .context import field_error_text
 from .crossing_counts_model import CrossingCountsModel
+from .form_drafts import DraftBanner, DraftKeeper
 from .location_picker import LocationPicker
 from .record_labels import fill_combo, label, select_code
 from .tally_grid import TallyGrid
@@ -39,6 +40,16 @@ class CrossingsPage(QWidget):
         ctx.locked.connect(lambda: self.today.set_rows([]))
         self.reload_today()
         self.start_new()
+        # A tally in progress survives a crash, a power cut or a lock (tracker/drafts.py).
+        self.drafts = DraftKeeper(ctx, "tally:new", self._draft_payload, self)
+        self.tally.changed.connect(self._tally_changed)
+        self.draft_banner.restore.connect(self.restore_draft)
+        self.draft_banner.discard.connect(self.discard_draft)
+        if ctx.store is not None:
+            self._draft = self.drafts.existing()
+            if self._draft is not None:
+                self.drafts.paused = True
+                self.draft_banner.offer(self._draft["saved_at"])
 
     # -- layout ------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -160,6 +171,8 @@ class CrossingsPage(QWidget):
         today_layout.addWidget(self.today_view)
 
         layout = QVBoxLayout(self)
+        self.draft_banner = DraftBanner(self)
+        layout.addWidget(self.draft_banner)
         layout.addLayout(top)
         layout.addWidget(tally_box)
         layout.addWidget(details)
@@ -207,6 +220,13 @@ class CrossingsPage(QWidget):
             return
         self.start_new()
         self.editing_id = rec["id"]
+        self._fill(rec)
+        self.save_button.setText(self.tr("Save changes"))
+        self.cancel_edit_button.setVisible(True)
+        self.delete_button.setVisible(True)
+        self.tally.setFocus()
+
+    def _fill(self, rec: dict) -> None:
         self.point.set_value(rec.get("crossing_pcode"))
         (self.direction_in if rec.get("direction") == "in" else self.direction_out).setChecked(True)
         self.counted_at.setDateTime(QDateTime.fromString(rec["counted_at"][:16], "yyyy-MM-ddTHH:mm"))
@@ -219,10 +239,33 @@ class CrossingsPage(QWidget):
         self.notes.setText(rec.get("notes") or "")
         for f, box in self.vulnerabilities.items():
             box.setValue(int(rec.get(f) or 0))
-        self.save_button.setText(self.tr("Save changes"))
-        self.cancel_edit_button.setVisible(True)
-        self.delete_button.setVisible(True)
+
+    # -- the tally in progress, kept as a draft ----------------------------------------------------------
+    def _tally_changed(self) -> None:
+        if self.editing_id:
+            return
+        if self.drafts.paused and self.tally.total_count():
+            # Counting started without restoring: the observer chose a fresh tally over the old draft.
+            self.draft_banner.hide()
+            self._draft, self.drafts.paused = None, False
+        if self.tally.total_count():
+            self.drafts.changed()
+        else:  # counted back to nothing: nothing to keep
+            self.drafts.discard()
+
+    def _draft_payload(self) -> dict:
+        values = self.values()
+        values.pop("observer", None)
+        return values
+
+    def restore_draft(self) -> None:
+        self._fill(self._draft["payload"])
+        self._draft, self.drafts.paused = None, False
         self.tally.setFocus()
+
+    def discard_draft(self) -> None:
+        self._draft, self.drafts.paused = None, False
+        self.drafts.discard()
 
     # -- writing -----------------------------------------------------------------------------------------------
     def save(self) -> None:
@@ -240,6 +283,8 @@ class CrossingsPage(QWidget):
 
     def _saved(self, message: str) -> None:
         self.save_button.setEnabled(True)
+        if not self.editing_id:
+            self.drafts.discard()
         self.status.setText(message)
         self.start_new()  # today's list refreshes on the change event
 
