@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from tracker import errors
@@ -100,6 +102,104 @@ _RULES = {
 }
 
 
+# Sync and exchange errors, keyed by the error's ``code``. Each code lists its sentences from the
+# most to the least specific: the first whose details (``exc.details``) are present is used (a key
+# ending in "?" may be missing), and those details fill %1, %2, … in order, so the file, device or
+# fingerprint at fault is still named.
+# A code whose cases the details cannot tell apart ends with a general sentence marked ``detail``:
+# the core's own sentence follows it, so nothing precise is lost.
+_CODED = {
+    "bundle_damaged": (
+        (("line",), QT_TRANSLATE_NOOP("Errors", "The bundle is damaged: its line %1 cannot be read. Nothing was "
+                                                "imported; ask the sender for a new copy.")),
+        (("cell",), QT_TRANSLATE_NOOP("Errors", "The summary is damaged: its count cell %1 is not valid. Nothing "
+                                                "was imported; ask the sender for a new copy.")),
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 is damaged, incomplete or not a Displacement Tracker bundle. "
+                                                "Nothing was imported; copy it again from the sender.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "The bundle is damaged or incomplete. Nothing was imported; copy it again "
+                                         "from the sender.")),
+    ),
+    "unknown_signer": (
+        (("name?", "organisation?", "fingerprint"),
+         QT_TRANSLATE_NOOP("Errors", "This file comes from a device this database does not trust: %1 (%2), "
+                                     "fingerprint %3. Compare the fingerprint with that office by phone, then "
+                                     "import the file again and choose to trust the device.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "This file claims to come from a trusted device but is signed with another "
+                                         "key. It was not imported; check with that office.")),
+    ),
+    "wrong_recipient": (
+        (("recipients",), QT_TRANSLATE_NOOP("Errors", "This bundle was made for another device (%1), not for this "
+                                                      "one. Ask the sender to export it for this device.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "This bundle cannot be decrypted with this device's key. Ask the sender to "
+                                         "export it again for this device.")),
+    ),
+    "already_imported": (
+        ((), QT_TRANSLATE_NOOP("Errors", "This file was already imported. Nothing changed.")),
+    ),
+    "bundle_too_new": (
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 was written by a newer version of Displacement Tracker. Update "
+                                                "the app to import it.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "This bundle was written by a newer version of Displacement Tracker. "
+                                         "Update the app to import it.")),
+    ),
+    "peer_error": (
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 is not a usable identity file: it is damaged, was changed after "
+                                                "it was made, or comes from another version. Ask the other office "
+                                                "to save its identity file again.")),
+        (("device_id",), QT_TRANSLATE_NOOP("Errors", "The device %1 is already trusted with another key, or is no "
+                                                     "longer a peer. If it was re-installed, remove it, then add its "
+                                                     "new identity file.")),
+        (("value",), QT_TRANSLATE_NOOP("Errors", "No single trusted peer matches %1, or its key is damaged. Check the "
+                                                 "list of peers.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "No usable peer: add the other office's identity file under Peers (not this "
+                                         "device's own file), then try again.")),
+    ),
+    "sync_error": (
+        (("value",), QT_TRANSLATE_NOOP("Errors", "%1 is not a date like 2025-03-08.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "The sync could not be done. Nothing was changed."), "detail"),
+    ),
+    "pii_not_confirmed": (
+        ((), QT_TRANSLATE_NOOP("Errors", "An export with personal data (names, contacts, document numbers, notes) "
+                                         "must be confirmed first. Nothing was written.")),
+    ),
+    "bad_file": (
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 cannot be read as a CSV or Excel table. Nothing was imported."),
+         "detail"),
+        ((), QT_TRANSLATE_NOOP("Errors", "The file cannot be read as a CSV or Excel table. Nothing was imported."),
+         "detail"),
+    ),
+    "bad_mapping": (
+        ((), QT_TRANSLATE_NOOP("Errors", "The column mapping cannot be used. Nothing was imported."), "detail"),
+    ),
+}
+
+
+def _detail_text(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def coded_error_text(exc: errors.TrackerError) -> str | None:
+    """The translated sentence for a sync or exchange error, or None for a code without one."""
+    details = getattr(exc, "details", None) or {}
+    def given(key):
+        return details.get(key) not in (None, "", [], ())
+
+    for keys, sentence, *how in _CODED.get(getattr(exc, "code", ""), ()):
+        if not all(given(k) for k in keys if not k.endswith("?")):
+            continue
+        text = _tr(sentence)
+        for n, key in enumerate(keys, start=1):
+            key = key.rstrip("?")
+            value = details.get(key) if given(key) else "—"
+            text = text.replace(f"%{n}", Path(value).name if key == "path" else _detail_text(value))
+        if how:  # a general sentence: the core's precise one follows
+            text += "\n" + QCoreApplication.translate("Errors", "Details: %1").replace("%1", exc.message)
+        return text
+    return None
+
+
 def field_error_text(e: errors.FieldError) -> str:
     rule = _RULES.get(e.rule)
     return _tr(rule) if rule else e.message
@@ -125,7 +225,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, errors.Cancelled):
         return QCoreApplication.translate("Errors", "Cancelled. Nothing was changed.")
     if isinstance(exc, errors.TrackerError):
-        return exc.message
+        return coded_error_text(exc) or exc.message
     if isinstance(exc, OSError):
         return QCoreApplication.translate("Errors", "Could not use the file: %1").replace("%1", f"{exc.strerror or exc} {exc.filename or ''}".strip())
     return QCoreApplication.translate("Errors", "Unexpected error: %1").replace("%1", str(exc))

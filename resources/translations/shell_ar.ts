@@ -64,6 +64,94 @@
         <translation>بعد تاريخ التسجيل</translation>
     </message>
     <message>
+        <source>The bundle is damaged: its line %1 cannot be read. Nothing was imported; ask the sender for a new copy.</source>
+        <translation>الحزمة تالفة: لا يمكن قراءة السطر %1 منها. لم يُستورد شيء؛ اطلب من المرسِل نسخة جديدة.</translation>
+    </message>
+    <message>
+        <source>The summary is damaged: its count cell %1 is not valid. Nothing was imported; ask the sender for a new copy.</source>
+        <translation>الملخص تالف: خانة العدد %1 فيه غير صالحة. لم يُستورد شيء؛ اطلب من المرسِل نسخة جديدة.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged, incomplete or not a Displacement Tracker bundle. Nothing was imported; copy it again from the sender.</source>
+        <translation>الملف %1 تالف أو ناقص، أو ليس حزمة من متتبّع النزوح. لم يُستورد شيء؛ انسخه من جديد من المرسِل.</translation>
+    </message>
+    <message>
+        <source>The bundle is damaged or incomplete. Nothing was imported; copy it again from the sender.</source>
+        <translation>الحزمة تالفة أو ناقصة. لم يُستورد شيء؛ انسخها من جديد من المرسِل.</translation>
+    </message>
+    <message>
+        <source>This file comes from a device this database does not trust: %1 (%2), fingerprint %3. Compare the fingerprint with that office by phone, then import the file again and choose to trust the device.</source>
+        <translation>هذا الملف صادر عن جهاز لا تثق به قاعدة البيانات هذه: %1 (%2)، البصمة %3. قارن البصمة مع ذلك المكتب عبر الهاتف، ثم استورد الملف من جديد واختر الوثوق بالجهاز.</translation>
+    </message>
+    <message>
+        <source>This file claims to come from a trusted device but is signed with another key. It was not imported; check with that office.</source>
+        <translation>يدّعي هذا الملف أنه صادر عن جهاز موثوق، لكنه موقّع بمفتاح آخر. لم يُستورد؛ تحقّق من الأمر مع ذلك المكتب.</translation>
+    </message>
+    <message>
+        <source>This bundle was made for another device (%1), not for this one. Ask the sender to export it for this device.</source>
+        <translation>أُعدّت هذه الحزمة لجهاز آخر (%1)، لا لهذا الجهاز. اطلب من المرسِل تصديرها لهذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>This bundle cannot be decrypted with this device&apos;s key. Ask the sender to export it again for this device.</source>
+        <translation>لا يمكن فكّ تشفير هذه الحزمة بمفتاح هذا الجهاز. اطلب من المرسِل تصديرها من جديد لهذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>This file was already imported. Nothing changed.</source>
+        <translation>سبق استيراد هذا الملف. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Displacement Tracker. Update the app to import it.</source>
+        <translation>كُتب الملف %1 بإصدار أحدث من متتبّع النزوح. حدّث التطبيق لاستيراده.</translation>
+    </message>
+    <message>
+        <source>This bundle was written by a newer version of Displacement Tracker. Update the app to import it.</source>
+        <translation>كُتبت هذه الحزمة بإصدار أحدث من متتبّع النزوح. حدّث التطبيق لاستيرادها.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable identity file: it is damaged, was changed after it was made, or comes from another version. Ask the other office to save its identity file again.</source>
+        <translation>الملف %1 ليس ملف هوية صالحًا للاستخدام: فهو تالف، أو عُدّل بعد إنشائه، أو صادر عن إصدار آخر. اطلب من المكتب الآخر حفظ ملف هويته من جديد.</translation>
+    </message>
+    <message>
+        <source>The device %1 is already trusted with another key, or is no longer a peer. If it was re-installed, remove it, then add its new identity file.</source>
+        <translation>الجهاز %1 موثوق مسبقًا بمفتاح آخر، أو لم يعد جهازًا شريكًا. إن أُعيد تثبيته فأزِله، ثم أضف ملف هويته الجديد.</translation>
+    </message>
+    <message>
+        <source>No single trusted peer matches %1, or its key is damaged. Check the list of peers.</source>
+        <translation>لا يطابق %1 جهازًا شريكًا موثوقًا واحدًا، أو أن مفتاحه تالف. راجع قائمة الأجهزة الشريكة.</translation>
+    </message>
+    <message>
+        <source>No usable peer: add the other office&apos;s identity file under Peers (not this device&apos;s own file), then try again.</source>
+        <translation>لا يوجد جهاز شريك صالح: أضف ملف هوية المكتب الآخر في «الأجهزة الشريكة» (لا ملف هذا الجهاز نفسه)، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date like 2025-03-08.</source>
+        <translation>%1 ليس تاريخًا بصيغة 2025-03-08.</translation>
+    </message>
+    <message>
+        <source>The sync could not be done. Nothing was changed.</source>
+        <translation>تعذّرت المزامنة. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>An export with personal data (names, contacts, document numbers, notes) must be confirmed first. Nothing was written.</source>
+        <translation>يجب تأكيد التصدير الذي يتضمّن بيانات شخصية (الأسماء، وسبل التواصل، وأرقام الوثائق، والملاحظات) أولًا. لم يُكتب أي ملف.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a CSV or Excel table. Nothing was imported.</source>
+        <translation>تعذّرت قراءة الملف %1 كجدول CSV أو Excel. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a CSV or Excel table. Nothing was imported.</source>
+        <translation>تعذّرت قراءة الملف كجدول CSV أو Excel. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The column mapping cannot be used. Nothing was imported.</source>
+        <translation>لا يمكن استخدام مطابقة الأعمدة. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>التفاصيل: %1</translation>
+    </message>
+    <message>
         <source>Wrong passphrase or not a Displacement Tracker database.</source>
         <translation>عبارة المرور خاطئة، أو أن الملف ليس قاعدة بيانات لمتتبّع النزوح.</translation>
     </message>
@@ -356,6 +444,69 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>عبارة المرور الحالية:</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>عبارة المرور الجديدة:</translation>
+    </message>
+    <message>
+        <source>New passphrase again:</source>
+        <translation>أعد كتابة عبارة المرور الجديدة:</translation>
+    </message>
+    <message>
+        <source>Change and lock</source>
+        <translation>التغيير والقفل</translation>
+    </message>
+    <message>
+        <source>The app locks afterwards: unlock it with the new passphrase. Tell everyone who uses this database.</source>
+        <translation>سيُقفل التطبيق بعد ذلك: افتحه بعبارة المرور الجديدة. أبلغ كل من يستخدم قاعدة البيانات هذه.</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>ضعيفة جدًا</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>ضعيفة</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>جيدة</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>قوية</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>الحد الأدنى لعدد الأحرف: %1.</translation>
+    </message>
+    <message>
+        <source>Strength: %1.</source>
+        <translation>القوة: %1.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>عبارتا المرور الجديدتان مختلفتان.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right. Nothing was changed.</source>
+        <translation>عبارة المرور الحالية غير صحيحة. لم يتغيّر شيء.</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Passphrase</source>
@@ -521,6 +672,10 @@ File: %4</source>
     <message>
         <source>Device id:</source>
         <translation>معرّف الجهاز:</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>تغيير عبارة المرور…</translation>
     </message>
 </context>
 <context>
