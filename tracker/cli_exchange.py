@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .exchange import columns, mapping
+from .exchange import mapping
 from .exchange.summary import DEFAULT_THRESHOLD
 
 
@@ -19,11 +19,13 @@ def _date(text: str) -> str:
 
 
 def _datasets(text: str) -> list[str]:
+    from .exchange.export import DATASETS
+
     names = [t.strip() for t in text.split(",") if t.strip()]
-    bad = [n for n in names if n not in columns.ALL_DATASETS]
+    bad = [n for n in names if n not in DATASETS]
     if bad or not names:
         raise argparse.ArgumentTypeError(f"unknown dataset {bad[0] if bad else text!r} (choose from "
-                                         + ", ".join(columns.ALL_DATASETS) + ")")
+                                         + ", ".join(DATASETS) + ")")
     return names
 
 
@@ -63,6 +65,8 @@ def _cmd_export(args) -> int:
     fmt = args.format or ("xlsx" if Path(args.out).suffix.lower() == ".xlsx" else "csv")
     if fmt == "csv" and len(args.what) > 1:
         raise UserError("a CSV file holds one dataset: give one --what, or use --format xlsx")
+    if args.what == ["consolidated"] and args.admin_level != 1:
+        raise UserError("received summaries are consolidated by governorate: --admin-level 2 is for --what summary")
     confirmed = _confirm_pii(args) if args.pii else False
     with open_store(args.db) as store:
         result = export(store, args.what, args.out, fmt, date_from=args.date_from, date_to=args.date_to,
@@ -72,7 +76,8 @@ def _cmd_export(args) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     rows = ", ".join(f"{n} {d}" for d, n in result["rows"].items())
-    extra = f"; {result['suppressed']} small cells suppressed" if "summary" in args.what else ""
+    extra = (f"; {result['suppressed']} small cells suppressed"
+             if {"summary", "consolidated"} & set(args.what) else "")
     meta = f"; metadata in {result['metadata_path']}" if result["metadata_path"] else ""
     print(f"wrote {rows} to {result['path']}{extra}{meta}")
     return 0
@@ -108,7 +113,8 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="export records or the aggregated summary to CSV or XLSX (HXL-tagged)")
     p.add_argument("db")
     p.add_argument("--what", type=_datasets, required=True, metavar="DATASET",
-                   help="households, persons, crossings, movements or summary (XLSX: several, comma-separated)")
+                   help="households, persons, crossings, movements, summary, or consolidated (the summaries "
+                        "received from other devices, summed) (XLSX: several, comma-separated)")
     p.add_argument("--format", choices=("csv", "xlsx"), help="default: from the --out file name, else csv")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--from", dest="date_from", type=_date, metavar="DATE")

@@ -24,6 +24,9 @@ from .summary import DEFAULT_THRESHOLD, marker_for, summary_rows, suppress, supp
 
 FORMATS = ("csv", "xlsx")
 CHUNK = 5000
+# "consolidated": the summaries received from other devices (a coordinator's), summed; governorates only
+DATASETS = (*cols.ALL_DATASETS, "consolidated")
+SUMMARY_DATASETS = ("summary", "consolidated")
 
 
 def summary_table(store, rows: list[dict], admin_level: int, organisation: str) -> tuple[list[str], list[str], list[list]]:
@@ -40,7 +43,7 @@ def summary_table(store, rows: list[dict], admin_level: int, organisation: str) 
         admin, crossing = locs.get(r["admin_pcode"], {}), locs.get(r["crossing_pcode"], {})
         extra = {"admin_name": admin.get("name_en"), "admin_name_ar": admin.get("name_ar"),
                  "crossing_name": crossing.get("name_en"), "crossing_name_ar": crossing.get("name_ar"),
-                 "organisation": organisation}
+                 "organisation": r.get("organisation", organisation)}
         out.append([cols.neutralise({**r, **extra}.get(h)) for h, _ in spec])
     return [h for h, _ in spec], [t for _, t in spec], out
 
@@ -52,6 +55,14 @@ def _iter_dataset(store, dataset, opts, tick):
         shown = suppress(raw, opts["threshold"], opts["marker"])
         opts["suppressed"] = suppressed_count(shown, opts["marker"])
         headers, tags, data = summary_table(store, shown, opts["admin_level"], store.organisation)
+        return headers, tags, iter([data]) if data else iter([])
+    if dataset == "consolidated":
+        from ..charts.consolidated import export_rows
+
+        shown = suppress(export_rows(store, opts["date_from"], opts["date_to"], opts["period"]), opts["threshold"],
+                         opts["marker"])
+        opts["suppressed"] = opts.get("suppressed", 0) + suppressed_count(shown, opts["marker"])
+        headers, tags, data = summary_table(store, shown, 1, "")
         return headers, tags, iter([data]) if data else iter([])
     spec = cols.columns_for(dataset, opts["pii"])
     sql, params = cols.query(dataset, opts["pii"], opts["date_from"], opts["date_to"], store.organisation)
@@ -68,7 +79,7 @@ def _iter_dataset(store, dataset, opts, tick):
 
 
 def _total_rows(store, dataset, opts) -> int:
-    if dataset == "summary":
+    if dataset in SUMMARY_DATASETS:
         return 0
     sql, params = cols.query(dataset, opts["pii"], opts["date_from"], opts["date_to"], store.organisation)
     return store.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
@@ -80,27 +91,36 @@ def metadata(store, datasets, counts, opts, fmt) -> list[tuple[str, str]]:
         ("organisation", store.organisation), ("device", store.device_name), ("device_id", store.device_id),
         ("datasets", ", ".join(datasets)), ("rows", ", ".join(f"{d}={counts.get(d, 0)}" for d in datasets)),
         ("period_from", opts["date_from"] or ""), ("period_to", opts["date_to"] or ""),
-        ("summary_period", opts["period"]), ("summary_admin_level", str(opts["admin_level"])),
+        ("summary_period", opts["period"]), ("summary_admin_level", "1" if datasets == ["consolidated"] else str(opts["admin_level"])),
         ("gazetteer_version", meta.get("gazetteer_version", "")),
         ("suppression_threshold", str(opts["threshold"])), ("suppression_marker", opts["marker"]),
         ("suppressed_cells", str(opts.get("suppressed", 0))),
         ("personal_data", "yes" if opts["pii"] else "no"), ("hxl", "yes" if opts["hxl"] else "no"),
         ("format", fmt), ("exported_at", utc_now_iso()), ("exported_by", store.user),
         ("tool_version", f"Displacement Tracker {__version__}"),
+        *([("reporting_devices", _reporting(store))] if "consolidated" in datasets else []),
     ]
+
+
+def _reporting(store) -> str:
+    """Who the consolidated figures come from: device (organisation) and the dates it covers."""
+    from ..charts.consolidated import reporters
+
+    return "; ".join(f"{r.name} ({r.organisation}) {r.first or ''} to {r.last}" for r in reporters(store))
 
 
 def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=None, pii: bool = False,
            pii_confirmed: bool = False, hxl: bool = True, bom: bool = True, threshold: int = DEFAULT_THRESHOLD,
            marker: str | None = None, period: str = "day", admin_level: int = 1, metadata_file: bool = True,
            progress=None, cancelled=None) -> dict:
-    """Write ``datasets`` (a name or a list; CSV takes one) to ``path``. Returns
+    """Write ``datasets`` (a name or a list; CSV takes one) to ``path``. ``consolidated`` (received
+    summaries) is always by governorate: ``admin_level`` applies to ``summary`` only. Returns
     ``{"path", "rows": {dataset: n}, "suppressed", "metadata_path"}``."""
     datasets = [datasets] if isinstance(datasets, str) else list(datasets)
-    unknown = [d for d in datasets if d not in cols.ALL_DATASETS]
+    unknown = [d for d in datasets if d not in DATASETS]
     if unknown or not datasets:
         raise TrackerError(f"unknown dataset {unknown[0] if unknown else ''!r}: use one of "
-                           + ", ".join(cols.ALL_DATASETS), field="dataset")
+                           + ", ".join(DATASETS), field="dataset")
     if fmt not in FORMATS:
         raise TrackerError(f"unknown format {fmt!r}: use csv or xlsx", field="format")
     if fmt == "csv" and len(datasets) > 1:
