@@ -62,6 +62,7 @@ class ExportPanel(QGroupBox):
         for key, text in (("households", self.tr("Households")), ("persons", self.tr("Persons")),
                           ("crossings", self.tr("Crossing counts (flow monitoring)")),
                           ("movements", self.tr("Movements")), ("summary", self.tr("Summary (aggregated)")),
+                          ("consolidated", self.tr("Received summaries, consolidated (coordinator)")),
                           ("all", self.tr("Everything (one XLSX workbook)"))):
             self.dataset.addItem(text, key)
         self.format = QComboBox()
@@ -129,13 +130,14 @@ class ExportPanel(QGroupBox):
 
     def _dataset_changed(self) -> None:
         key = self.dataset.currentData()
-        summary = key in ("summary", "all")
+        summary = key in ("summary", "all", "consolidated")
         for w in (self.threshold, self.period, self.admin_level):
             w.setEnabled(summary)
+        self.admin_level.setEnabled(summary and key != "consolidated")  # received summaries: by governorate
         if key == "all":
             self.format.setCurrentIndex(self.format.findData("xlsx"))
         self.format.setEnabled(key != "all")
-        self.pii.setEnabled(key != "summary")
+        self.pii.setEnabled(key not in ("summary", "consolidated"))
 
     # -- dialogs (tests replace these) ----------------------------------------------
     def ask_path(self, suggested: str) -> str:
