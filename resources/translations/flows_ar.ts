@@ -71,8 +71,28 @@
         <translation>الأطفال غير المصحوبين أو المنفصلون</translation>
     </message>
     <message>
+        <source>Devices reporting</source>
+        <translation>الأجهزة المُبلِّغة</translation>
+    </message>
+    <message>
+        <source>Organisations reporting</source>
+        <translation>المنظمات المُبلِّغة</translation>
+    </message>
+    <message>
         <source>Share of the households registered member by member</source>
         <translation>النسبة من الأسر المسجلة فرداً فرداً</translation>
+    </message>
+    <message>
+        <source>Devices whose summaries this database has received</source>
+        <translation>الأجهزة التي استلمت قاعدة البيانات هذه ملخصاتها</translation>
+    </message>
+    <message>
+        <source>Origin to destination is not in the received summaries (they carry no destinations). Choose &quot;This office&apos;s records&quot; to see it.</source>
+        <translation>مخطط المنشأ إلى الوجهة غير متاح في الملخصات المستلمة (لا تتضمن الوجهات). اختر «سجلات هذا المكتب» لعرضه.</translation>
+    </message>
+    <message>
+        <source>The report is written from this office&apos;s records</source>
+        <translation>يُعَدّ التقرير من سجلات هذا المكتب</translation>
     </message>
     <message>
         <source>Busiest crossing points: %1</source>
@@ -163,6 +183,33 @@
     <message>
         <source>Chart</source>
         <translation>المخطط</translation>
+    </message>
+</context>
+<context>
+    <name>SourceSwitch</name>
+    <message>
+        <source>This office&apos;s records</source>
+        <translation>سجلات هذا المكتب</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>العرض:</translation>
+    </message>
+    <message>
+        <source>Received summaries (%1 devices)</source>
+        <translation>الملخصات المستلمة (عدد الأجهزة: %1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 to %4</source>
+        <translation>%1 (%2): من %3 إلى %4</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>وغيرها: %1</translation>
+    </message>
+    <message>
+        <source>Covering: %1</source>
+        <translation>التغطية: %1</translation>
     </message>
 </context>
 </TS>
