@@ -232,6 +232,9 @@ def delete_household(store, household_id: str) -> None:
         for m in members_of(store, household_id):
             records.soft_delete(store, "persons", m["id"])
         records.soft_delete(store, "households", household_id)
+        # derived totals follow the live members, deleted households too: a device receiving the
+        # tombstones by sync computes them the same way, so every device shows the same values
+        refresh_derived(store, household_id)
 
 
 def get(store, household_id: str) -> dict:
