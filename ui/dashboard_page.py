@@ -36,6 +36,11 @@ def _number(n: int) -> str:
     return f"{n:,}"
 
 
+def _isolated(text: str) -> str:
+    """A Latin name or a date inside an Arabic sentence keeps its own order (Unicode first-strong isolate)."""
+    return f"\u2068{text}\u2069"
+
+
 class KeyFigure(QFrame):
     def __init__(self, caption: str, parent=None):
         super().__init__(parent)
@@ -49,6 +54,27 @@ class KeyFigure(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+
+
+class OneLineLabel(QLabel):
+    """A line cut short with "…" to the width it is given (a 1366-pixel screen has no height to spare);
+    the tooltip holds the whole list."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
 
 
 class SourceSwitch(QWidget):
@@ -65,8 +91,7 @@ class SourceSwitch(QWidget):
         for button in (self.local, self.summaries):
             group.addButton(button)
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.reporters = QLabel()
-        self.reporters.setWordWrap(True)
+        self.reporters = OneLineLabel()
         self.reporters.setStyleSheet("color: #555555;")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,13 +116,16 @@ class SourceSwitch(QWidget):
     def set_reporters(self, found: list, names_shown: int = REPORTERS_SHOWN) -> None:
         """One line: each reporting device, its organisation and the dates its summaries cover."""
         def one(r) -> str:
-            return (self.tr("%1 (%2): %3 to %4").replace("%1", r.name or r.device_id[:8])
-                    .replace("%2", r.organisation or "–").replace("%3", r.first or "…").replace("%4", r.last))
+            values = (r.name or r.device_id[:8], r.organisation or "–", r.first or "…", r.last)
+            text = self.tr("%1 (%2): %3 to %4")
+            for i, value in enumerate(values, start=1):
+                text = text.replace(f"%{i}", _isolated(value))
+            return text
         parts = [one(r) for r in found]
         shown = " · ".join(parts[:names_shown])
         if len(parts) > names_shown:
             shown += " " + self.tr("and %1 more").replace("%1", str(len(parts) - names_shown))
-        self.reporters.setText(self.tr("Covering: %1").replace("%1", shown) if parts else "")
+        self.reporters.set_full_text(self.tr("Covering: %1").replace("%1", shown) if parts else "")
         self.reporters.setToolTip("\n".join(parts))
         self.reporters.setVisible(self.summaries.isChecked())
 
