@@ -158,6 +158,14 @@ _CODED = {
         (("value",), QT_TRANSLATE_NOOP("Errors", "%1 is not a date like 2025-03-08.")),
         ((), QT_TRANSLATE_NOOP("Errors", "The sync could not be done. Nothing was changed."), "detail"),
     ),
+    "invalid_change": (
+        (("line", "field", "rule", "value?", "count?"),
+         QT_TRANSLATE_NOOP("Errors", "The bundle was refused: at line %1, %2 %3 (value %4); invalid values in all: "
+                                     "%5. Nothing was imported. Tell the office that sent it: its program may need "
+                                     "updating.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "The bundle holds values that break the rules. Nothing was imported. Tell "
+                                         "the office that sent it: its program may need updating."), "detail"),
+    ),
     "pii_not_confirmed": (
         ((), QT_TRANSLATE_NOOP("Errors", "An export with personal data (names, contacts, document numbers, notes) "
                                          "must be confirmed first. Nothing was written.")),
@@ -193,7 +201,11 @@ def coded_error_text(exc: errors.TrackerError) -> str | None:
         for n, key in enumerate(keys, start=1):
             key = key.rstrip("?")
             value = details.get(key) if given(key) else "—"
-            text = text.replace(f"%{n}", Path(value).name if key == "path" else _detail_text(value))
+            if key == "path":
+                value = Path(value).name
+            elif key == "rule":  # a broken domain rule, in the words the forms use
+                value = field_error_text(errors.FieldError("", value, str(value)))
+            text = text.replace(f"%{n}", _detail_text(value))
         if how:  # a general sentence: the core's precise one follows
             text += "\n" + QCoreApplication.translate("Errors", "Details: %1").replace("%1", exc.message)
         return text

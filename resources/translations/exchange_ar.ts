@@ -5,7 +5,7 @@
     <name>ExportPanel</name>
     <message>
         <source>Export</source>
-        <translation>التصدير</translation>
+        <translation>تصدير</translation>
     </message>
     <message>
         <source>Households</source>
@@ -26,6 +26,10 @@
     <message>
         <source>Summary (aggregated)</source>
         <translation>ملخص (بيانات مجمّعة)</translation>
+    </message>
+    <message>
+        <source>Received summaries, consolidated (coordinator)</source>
+        <translation>الملخصات المستلمة، مجمّعة (للمنسّق)</translation>
     </message>
     <message>
         <source>Everything (one XLSX workbook)</source>
@@ -121,14 +125,14 @@
     </message>
     <message>
         <source>Exported %1 to %2.</source>
-        <translation>صُدّر %1 إلى %2.</translation>
+        <translation>صُدّر ⁨%1⁩ إلى ⁨%2⁩.</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
-        <translation>الاستيراد</translation>
+        <translation>استيراد</translation>
     </message>
     <message>
         <source>Households</source>
@@ -184,7 +188,7 @@
     </message>
     <message>
         <source>File: %1</source>
-        <translation>الملف: %1</translation>
+        <translation>الملف: ⁨%1⁩</translation>
     </message>
     <message>
         <source>Field</source>
@@ -200,7 +204,7 @@
     </message>
     <message>
         <source>Still needed: %1</source>
-        <translation>ما زال مطلوبًا: %1</translation>
+        <translation>ما زال مطلوبًا: ⁨%1⁩</translation>
     </message>
     <message>
         <source>Save mapping</source>
@@ -220,7 +224,7 @@
     </message>
     <message>
         <source>%1 rows were rejected; the reasons are in %2.</source>
-        <translation>عدد الصفوف المرفوضة: %1؛ الأسباب مذكورة في %2.</translation>
+        <translation>عدد الصفوف المرفوضة: %1؛ الأسباب مذكورة في ⁨%2⁩.</translation>
     </message>
     <message>
         <source>Nothing was imported. Correct the file, or choose to import the valid rows.</source>

@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>%1 is damaged, incomplete or not a Displacement Tracker bundle. Nothing was imported; copy it again from the sender.</source>
-        <translation>الملف %1 تالف أو ناقص، أو ليس حزمة من متتبّع النزوح. لم يُستورد شيء؛ انسخه من جديد من المرسِل.</translation>
+        <translation>الملف ⁨%1⁩ تالف أو ناقص، أو ليس حزمة من متتبّع النزوح. لم يُستورد شيء؛ انسخه من جديد من المرسِل.</translation>
     </message>
     <message>
         <source>The bundle is damaged or incomplete. Nothing was imported; copy it again from the sender.</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>This file comes from a device this database does not trust: %1 (%2), fingerprint %3. Compare the fingerprint with that office by phone, then import the file again and choose to trust the device.</source>
-        <translation>هذا الملف صادر عن جهاز لا تثق به قاعدة البيانات هذه: %1 (%2)، البصمة %3. قارن البصمة مع ذلك المكتب عبر الهاتف، ثم استورد الملف من جديد واختر الوثوق بالجهاز.</translation>
+        <translation>هذا الملف صادر عن جهاز لا تثق به قاعدة البيانات هذه: ⁨%1⁩ (⁨%2⁩)، البصمة ⁨%3⁩. قارن البصمة مع ذلك المكتب عبر الهاتف، ثم استورد الملف من جديد واختر الوثوق بالجهاز.</translation>
     </message>
     <message>
         <source>This file claims to come from a trusted device but is signed with another key. It was not imported; check with that office.</source>
@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>This bundle was made for another device (%1), not for this one. Ask the sender to export it for this device.</source>
-        <translation>أُعدّت هذه الحزمة لجهاز آخر (%1)، لا لهذا الجهاز. اطلب من المرسِل تصديرها لهذا الجهاز.</translation>
+        <translation>أُعدّت هذه الحزمة لجهاز آخر (⁨%1⁩)، لا لهذا الجهاز. اطلب من المرسِل تصديرها لهذا الجهاز.</translation>
     </message>
     <message>
         <source>This bundle cannot be decrypted with this device&apos;s key. Ask the sender to export it again for this device.</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>%1 was written by a newer version of Displacement Tracker. Update the app to import it.</source>
-        <translation>كُتب الملف %1 بإصدار أحدث من متتبّع النزوح. حدّث التطبيق لاستيراده.</translation>
+        <translation>كُتب الملف ⁨%1⁩ بإصدار أحدث من متتبّع النزوح. حدّث التطبيق لاستيراده.</translation>
     </message>
     <message>
         <source>This bundle was written by a newer version of Displacement Tracker. Update the app to import it.</source>
@@ -109,15 +109,15 @@
     </message>
     <message>
         <source>%1 is not a usable identity file: it is damaged, was changed after it was made, or comes from another version. Ask the other office to save its identity file again.</source>
-        <translation>الملف %1 ليس ملف هوية صالحًا للاستخدام: فهو تالف، أو عُدّل بعد إنشائه، أو صادر عن إصدار آخر. اطلب من المكتب الآخر حفظ ملف هويته من جديد.</translation>
+        <translation>الملف ⁨%1⁩ ليس ملف هوية صالحًا للاستخدام: فهو تالف، أو عُدّل بعد إنشائه، أو صادر عن إصدار آخر. اطلب من المكتب الآخر حفظ ملف هويته من جديد.</translation>
     </message>
     <message>
         <source>The device %1 is already trusted with another key, or is no longer a peer. If it was re-installed, remove it, then add its new identity file.</source>
-        <translation>الجهاز %1 موثوق مسبقًا بمفتاح آخر، أو لم يعد جهازًا شريكًا. إن أُعيد تثبيته فأزِله، ثم أضف ملف هويته الجديد.</translation>
+        <translation>الجهاز ⁨%1⁩ موثوق مسبقًا بمفتاح آخر، أو لم يعد جهازًا شريكًا. إن أُعيد تثبيته فأزِله، ثم أضف ملف هويته الجديد.</translation>
     </message>
     <message>
         <source>No single trusted peer matches %1, or its key is damaged. Check the list of peers.</source>
-        <translation>لا يطابق %1 جهازًا شريكًا موثوقًا واحدًا، أو أن مفتاحه تالف. راجع قائمة الأجهزة الشريكة.</translation>
+        <translation>لا يطابق ⁨%1⁩ جهازًا شريكًا موثوقًا واحدًا، أو أن مفتاحه تالف. راجع قائمة الأجهزة الشريكة.</translation>
     </message>
     <message>
         <source>No usable peer: add the other office&apos;s identity file under Peers (not this device&apos;s own file), then try again.</source>
@@ -125,11 +125,19 @@
     </message>
     <message>
         <source>%1 is not a date like 2025-03-08.</source>
-        <translation>%1 ليس تاريخًا بصيغة 2025-03-08.</translation>
+        <translation>⁨%1⁩ ليس تاريخًا بصيغة 2025-03-08.</translation>
     </message>
     <message>
         <source>The sync could not be done. Nothing was changed.</source>
         <translation>تعذّرت المزامنة. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>The bundle was refused: at line %1, %2 %3 (value %4); invalid values in all: %5. Nothing was imported. Tell the office that sent it: its program may need updating.</source>
+        <translation>رُفضت الحزمة: في السطر %1، الحقل ⁨%2⁩ %3 (القيمة ⁨%4⁩)؛ مجموع القيم غير الصالحة: %5. لم يُستورد شيء. أبلغ المكتب الذي أرسلها: قد يحتاج برنامجه إلى تحديث.</translation>
+    </message>
+    <message>
+        <source>The bundle holds values that break the rules. Nothing was imported. Tell the office that sent it: its program may need updating.</source>
+        <translation>تحتوي الحزمة على قيم تخالف القواعد. لم يُستورد شيء. أبلغ المكتب الذي أرسلها: قد يحتاج برنامجه إلى تحديث.</translation>
     </message>
     <message>
         <source>An export with personal data (names, contacts, document numbers, notes) must be confirmed first. Nothing was written.</source>
@@ -137,7 +145,7 @@
     </message>
     <message>
         <source>%1 cannot be read as a CSV or Excel table. Nothing was imported.</source>
-        <translation>تعذّرت قراءة الملف %1 كجدول CSV أو Excel. لم يُستورد شيء.</translation>
+        <translation>تعذّرت قراءة الملف ⁨%1⁩ كجدول CSV أو Excel. لم يُستورد شيء.</translation>
     </message>
     <message>
         <source>The file cannot be read as a CSV or Excel table. Nothing was imported.</source>
@@ -149,7 +157,7 @@
     </message>
     <message>
         <source>Details: %1</source>
-        <translation>التفاصيل: %1</translation>
+        <translation>التفاصيل: ⁨%1⁩</translation>
     </message>
     <message>
         <source>Wrong passphrase or not a Displacement Tracker database.</source>
@@ -161,11 +169,11 @@
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation>لا توجد قاعدة بيانات في %1.</translation>
+        <translation>لا توجد قاعدة بيانات في ⁨%1⁩.</translation>
     </message>
     <message>
         <source>A file already exists at %1. Choose another name.</source>
-        <translation>يوجد ملف بالفعل في %1. اختر اسمًا آخر.</translation>
+        <translation>يوجد ملف بالفعل في ⁨%1⁩. اختر اسمًا آخر.</translation>
     </message>
     <message>
         <source>This database was written by a newer version of Displacement Tracker. Update the app to open it.</source>
@@ -177,11 +185,11 @@
     </message>
     <message>
         <source>Could not use the file: %1</source>
-        <translation>تعذّر استخدام الملف: %1</translation>
+        <translation>تعذّر استخدام الملف: ⁨%1⁩</translation>
     </message>
     <message>
         <source>Unexpected error: %1</source>
-        <translation>خطأ غير متوقع: %1</translation>
+        <translation>خطأ غير متوقع: ⁨%1⁩</translation>
     </message>
 </context>
 <context>
@@ -580,7 +588,7 @@
     </message>
     <message>
         <source>This part could not be opened: %1</source>
-        <translation>تعذّر فتح هذا القسم: %1</translation>
+        <translation>تعذّر فتح هذا القسم: ⁨%1⁩</translation>
     </message>
 </context>
 <context>
@@ -764,7 +772,7 @@ File: %4</source>
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation>لا توجد قاعدة بيانات في %1.</translation>
+        <translation>لا توجد قاعدة بيانات في ⁨%1⁩.</translation>
     </message>
     <message>
         <source>Type the passphrase first.</source>

@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Saved: %1 of %2. It reaches the other devices with the next sync.</source>
-        <translation>حُفظ الحقل %1 في %2. سيصل إلى الأجهزة الأخرى مع المزامنة التالية.</translation>
+        <translation>حُفظ الحقل ⁨%1⁩ في ⁨%2⁩. سيصل إلى الأجهزة الأخرى مع المزامنة التالية.</translation>
     </message>
 </context>
 <context>
@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>This device: %1 (%2). Fingerprint: %3</source>
-        <translation>هذا الجهاز: %1 (%2). البصمة: %3</translation>
+        <translation>هذا الجهاز: ⁨%1⁩ (⁨%2⁩). البصمة: ⁨%3⁩</translation>
     </message>
     <message>
         <source>Every trusted peer of my organisation</source>
@@ -244,15 +244,15 @@
     </message>
     <message>
         <source>Wrote %1: %2 changes for %3, encrypted and signed.</source>
-        <translation>كُتب الملف %1: عدد التغييرات %2، إلى %3، مشفّرًا وموقّعًا.</translation>
+        <translation>كُتب الملف ⁨%1⁩: عدد التغييرات %2، إلى ⁨%3⁩، مشفّرًا وموقّعًا.</translation>
     </message>
     <message>
         <source>Wrote %1: %2 count cells, signed and encrypted.</source>
-        <translation>كُتب الملف %1: عدد خانات الأعداد %2، موقّعًا ومشفّرًا.</translation>
+        <translation>كُتب الملف ⁨%1⁩: عدد خانات الأعداد %2، موقّعًا ومشفّرًا.</translation>
     </message>
     <message>
         <source>Wrote %1: %2 count cells, signed (choose a coordinator under &apos;For&apos; to encrypt it).</source>
-        <translation>كُتب الملف %1: عدد خانات الأعداد %2، موقّعًا (اختر منسّقًا في خانة «إلى» لتشفيره).</translation>
+        <translation>كُتب الملف ⁨%1⁩: عدد خانات الأعداد %2، موقّعًا (اختر منسّقًا في خانة «إلى» لتشفيره).</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -279,8 +279,8 @@ Fingerprint: %3
 Call that office and check that they read out the same fingerprint. Trust this device and import the file?</source>
         <translation>هذا الملف صادر عن جهاز لم تثق به بعد:
 
-%1 (%2)
-البصمة: %3
+⁨%1⁩ (⁨%2⁩)
+البصمة: ⁨%3⁩
 
 اتصل بذلك المكتب وتأكّد أنهم يقرؤون البصمة نفسها. هل تثق بهذا الجهاز وتستورد الملف؟</translation>
     </message>
@@ -290,11 +290,11 @@ Call that office and check that they read out the same fingerprint. Trust this d
     </message>
     <message>
         <source>Imported a summary from %1: %2 count cells, %3 older values replaced.</source>
-        <translation>استُورد ملخص من %1: عدد خانات الأعداد %2، والقيم الأقدم المستبدلة: %3.</translation>
+        <translation>استُورد ملخص من ⁨%1⁩: عدد خانات الأعداد %2، والقيم الأقدم المستبدلة: %3.</translation>
     </message>
     <message>
         <source>Imported from %1: %2 new of %3 changes; %4 records created, %5 updated.</source>
-        <translation>استُورد من %1: التغييرات الجديدة %2 من أصل %3؛ السجلات المُنشأة: %4، والمحدَّثة: %5.</translation>
+        <translation>استُورد من ⁨%1⁩: التغييرات الجديدة %2 من أصل %3؛ السجلات المُنشأة: %4، والمحدَّثة: %5.</translation>
     </message>
     <message>
         <source>New conflicts to review: %1.</source>
@@ -314,9 +314,9 @@ Call that office and check that they read out the same fingerprint. Trust this d
 Fingerprint: %3
 
 Compare it with the other office by phone first.</source>
-        <translation>هل تثق بالجهاز %1 (%2)؟
+        <translation>هل تثق بالجهاز ⁨%1⁩ (⁨%2⁩)؟
 
-البصمة: %3
+البصمة: ⁨%3⁩
 
 قارنها أولًا مع المكتب الآخر عبر الهاتف.</translation>
     </message>
@@ -326,7 +326,7 @@ Compare it with the other office by phone first.</source>
     </message>
     <message>
         <source>%1 is now a trusted peer.</source>
-        <translation>أصبح %1 جهازًا شريكًا موثوقًا.</translation>
+        <translation>أصبح ⁨%1⁩ جهازًا شريكًا موثوقًا.</translation>
     </message>
     <message>
         <source>Choose a peer in the list first.</source>
@@ -334,15 +334,15 @@ Compare it with the other office by phone first.</source>
     </message>
     <message>
         <source>Stop trusting %1? Its bundles will be refused.</source>
-        <translation>إيقاف الثقة بالجهاز %1؟ ستُرفض الحزم الصادرة عنه.</translation>
+        <translation>إيقاف الثقة بالجهاز ⁨%1⁩؟ ستُرفض الحزم الصادرة عنه.</translation>
     </message>
     <message>
         <source>%1 was removed.</source>
-        <translation>أُزيل الجهاز %1.</translation>
+        <translation>أُزيل الجهاز ⁨%1⁩.</translation>
     </message>
     <message>
         <source>Saved %1. Fingerprint: %2</source>
-        <translation>حُفظ %1. البصمة: %2</translation>
+        <translation>حُفظ ⁨%1⁩. البصمة: ⁨%2⁩</translation>
     </message>
 </context>
 </TS>
