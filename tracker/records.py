@@ -81,9 +81,10 @@ def log_change(store, table: str, record_id: str, op: str, fields: dict, prev: d
     store.seq += 1
     hlc = store.clock.now()
     cur = store.conn.execute(
-        "INSERT INTO change_log (origin_device, origin_seq, hlc, table_name, record_id, op, fields, prev) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (store.device_id, store.seq, hlc, table, record_id, op, dumps(fields), dumps(prev) if prev else None))
+        "INSERT INTO change_log (origin_device, origin_seq, hlc, table_name, record_id, op, fields, prev, user) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (store.device_id, store.seq, hlc, table, record_id, op, dumps(fields), dumps(prev) if prev else None,
+         store.user))
     seq = cur.lastrowid
     store.conn.execute(
         "INSERT INTO audit_log (at, device_id, user, action, table_name, record_id, before, change_seq, detail) "
@@ -176,14 +177,15 @@ def bulk_create(store, table: str, rows: list[dict], *, action: str = "create") 
         data.append([r.get(c) for c in cols])
         s = skip | full_skip if r.get("mode") == "full" else skip
         seq += 1
-        changes.append((dev, seq, clock.now(), table, rid, "create", dumps({k: v for k, v in r.items() if k not in s})))
+        changes.append((dev, seq, clock.now(), table, rid, "create", dumps({k: v for k, v in r.items() if k not in s}),
+                        user))
         audits.append((now, dev, user, action, table, rid))
     with store.atomic():
         store.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", data)
         first = store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM change_log").fetchone()[0] + 1
         store.conn.executemany(
-            "INSERT INTO change_log (origin_device, origin_seq, hlc, table_name, record_id, op, fields) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", changes)
+            "INSERT INTO change_log (origin_device, origin_seq, hlc, table_name, record_id, op, fields, user) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes)
         store.conn.executemany(
             "INSERT INTO audit_log (at, device_id, user, action, table_name, record_id, change_seq) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", [(*a, first + i) for i, a in enumerate(audits)])

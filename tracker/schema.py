@@ -287,3 +287,13 @@ def m0009_drafts(db: Database) -> None:
     """Unsaved form contents, kept (encrypted, like everything here) so a crash or power cut loses
     nothing a registrar typed. Local scratch: neither audited nor synced."""
     db["drafts"].create({"key": str, "payload": str, "saved_at": str, "user": str}, pk="key")
+
+
+@migrations(name="0010_change_log_user")
+def m0010_change_log_user(db: Database) -> None:
+    """The user who made each change travels with it, so a record created or edited by sync names
+    the person who wrote it on every device. Changes made here before this version take the user
+    from their audit row (changes received by sync before it stay without one)."""
+    db.execute("ALTER TABLE change_log ADD COLUMN user TEXT")
+    db.execute("UPDATE change_log SET user = (SELECT a.user FROM audit_log a WHERE a.change_seq = change_log.seq "
+               "AND a.action != 'sync' ORDER BY a.id LIMIT 1)")

@@ -174,3 +174,25 @@ def test_order_of_arrival_does_not_matter(tmp_path):
     assert synced_snapshot(a, "households") == synced_snapshot(b, "households") == synced_snapshot(c, "households")
     assert conflict_snapshot(a) == conflict_snapshot(b) == conflict_snapshot(c)
     assert len(conflict_snapshot(a)) >= 3  # notes three ways, f_18_59 between a and b
+
+
+def test_a_deleted_household_shows_the_same_totals_everywhere(pair, tmp_path):
+    a, b = pair
+    members = [{"given_name_ar": "سامي", "sex": "m", "age_estimated": 40, "relationship": "head"},
+               {"given_name_ar": "ليلى", "sex": "f", "age_estimated": 8, "relationship": "child"}]
+    values = {"origin_pcode": "SY01", "registration_date": "2025-03-10"}
+    gone, raced = households.register_full(a, values, members), households.register_full(a, values, members)
+    exchange(a, b, tmp_path)
+    derived = "SELECT deleted, total, member_count, m_60plus, m_18_59, f_5_11, search_names FROM households WHERE id = ?"
+    households.delete_household(a, gone)
+    exchange(a, b, tmp_path)
+    assert a.conn.execute(derived, (gone,)).fetchone() == b.conn.execute(derived, (gone,)).fetchone()
+    assert a.conn.execute(derived, (gone,)).fetchone()[:6] == (1, 0, 0, 0, 0, 0)  # no live member left
+    # a deletes a household while b, not knowing, adds a member to it
+    households.delete_household(a, raced)
+    households.add_member(b, raced, {"given_name_ar": "رامي", "sex": "m", "age_estimated": 70, "relationship": "parent"})
+    exchange(a, b, tmp_path)
+    exchange(b, a, tmp_path)
+    assert a.conn.execute(derived, (raced,)).fetchone() == b.conn.execute(derived, (raced,)).fetchone()
+    # the member b added is the only one not deleted: the tombstone's totals count it alone
+    assert a.conn.execute(derived, (raced,)).fetchone()[:6] == (1, 1, 1, 1, 0, 0)

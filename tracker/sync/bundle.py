@@ -4,7 +4,8 @@ Export picks the changes whose number exceeds what the recipient has acknowledge
 version vector, learnt from the bundles it sent us), or all of them, or those since a date.
 Import checks, in this order and before writing anything: the file's framing and signature,
 that it is addressed to this device, that its signer is trusted, that it was not imported
-before; then decrypts it, checks every change, and applies them all in one transaction.
+before; then decrypts it, checks every change's structure and then its values against the
+domain rules (validate.py), and applies them all in one transaction.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .. import records
 from ..errors import Progress
 from ..ids import format_hlc
 from ..timeutil import utc_now_iso
-from . import envelope, identity, merge
+from . import envelope, identity, merge, validate
 from .changes import TABLE_ORDER, held_vector, parse_lines, synced_columns
 from .errors import AlreadyImported, BundleDamaged, PeerError, SyncError, UnknownSigner
 
@@ -58,18 +59,23 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
     scope = "all" if all_changes else (f"since {since}" if since else "unacknowledged")
     since_hlc = _since_hlc(since) if since and not all_changes else None
     lines = []
+    users: dict = {}  # a few people write thousands of changes: encode each name once
     for origin in sorted(vector):
         floor = 0 if (all_changes or since) else min(p["acked"].get(origin, 0) for p in recipients)
-        sql = ("SELECT origin_seq, hlc, table_name, record_id, op, fields, prev FROM change_log "
+        sql = ("SELECT origin_seq, hlc, table_name, record_id, op, fields, prev, user FROM change_log "
                "WHERE origin_device = ? AND origin_seq > ?")
         args = [origin, floor]
         if since_hlc:
             sql += " AND hlc >= ?"
             args.append(since_hlc)
         o = json.dumps(origin)
-        for seq, hlc, table, rid, op, fields, prev in store.conn.execute(sql + " ORDER BY origin_seq", args):
+        for seq, hlc, table, rid, op, fields, prev, user in store.conn.execute(sql + " ORDER BY origin_seq", args):
+            u = users.get(user)
+            if u is None:
+                u = users[user] = json.dumps(user, ensure_ascii=False)
             # fields and prev are already canonical JSON text in the change log: copied as they are
-            lines.append(f'[{o},{seq},"{hlc}",{json.dumps(table)},{json.dumps(rid)},{json.dumps(op)}]\t{fields}\t{prev or "null"}')
+            lines.append(f'[{o},{seq},"{hlc}",{json.dumps(table)},{json.dumps(rid)},{json.dumps(op)},{u}]'
+                         f'\t{fields}\t{prev or "null"}')
             if len(lines) % 20000 == 0:
                 tick.tick(len(lines), 0)
     created_at = utc_now_iso()
@@ -177,6 +183,8 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
     meta = meta_of()
     allowed = {t: synced_columns(store, t) for t in TABLE_ORDER}
     changes = parse_lines(decoded["lines"], 2, allowed, store)  # only the changes not held here
+    validate.check_changes(store, changes, file_name=env.path.name, sender=meta["sender"].get("name") or env.sender_id,
+                           cancelled=cancelled)
     received = sum(1 for line in decoded["lines"] if line)
     try:
         with store.atomic():

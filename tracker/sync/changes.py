@@ -1,8 +1,9 @@
 """Change rows as sync sees them: reading, checking and ordering them.
 
 A change is one record write from the change log: who made it (origin device and its
-own sequence number), when (hybrid logical clock), which record, the synced field values
-written, and for each field the ``[hlc, device]`` of the value it replaced (``prev``).
+own sequence number, and the user signed in there), when (hybrid logical clock), which
+record, the synced field values written, and for each field the ``[hlc, device]`` of the
+value it replaced (``prev``).
 A field's value on every device is the one written by the change with the greatest
 ``(hlc, origin_device)``; ``prev`` tells what each writer had seen (see conflicts.py).
 """
@@ -23,6 +24,7 @@ OPS = ("create", "update", "delete", "restore")
 TABLE_ORDER = ("locations", "households", "persons", "movements", "crossing_counts")
 _SCALARS = frozenset((str, int, float, bool, type(None)))
 _HLC = re.compile(r"\d{15}-\d{6}\Z")
+MAX_USER = 200  # a user name, as typed at sign-in
 
 
 @dataclass(slots=True)
@@ -37,6 +39,8 @@ class Change:
     prev: dict | None
     fields_text: str | None = None  # as received, stored as it is (no re-encoding)
     prev_text: str | None = None
+    user: str | None = None  # who wrote it on the origin device (None: not known, an older program)
+    line: int = 0  # its line in the bundle, to say where a refused change is
 
     @property
     def key(self) -> tuple[str, str]:
@@ -48,13 +52,11 @@ class Change:
         p = (self.prev or {}).get(field)
         return (p[0], p[1]) if p else None
 
-    def as_row(self) -> list:
-        return [self.origin, self.origin_seq, self.hlc, self.table, self.record_id, self.op, self.fields, self.prev]
 
 
-def from_db(origin, origin_seq, hlc, table, record_id, op, fields, prev) -> Change:
+def from_db(origin, origin_seq, hlc, table, record_id, op, fields, prev, user=None) -> Change:
     return Change(origin, origin_seq, hlc, table, record_id, op or "update", json.loads(fields),
-                  json.loads(prev) if prev else None)
+                  json.loads(prev) if prev else None, user=user)
 
 
 def synced_columns(store, table: str) -> frozenset:
@@ -63,6 +65,12 @@ def synced_columns(store, table: str) -> frozenset:
 
     skip = set(model.SYSTEM_FIELDS) - {"deleted"} | set(model.DERIVED_FIELDS.get(table, ()))
     return frozenset(c for c in columns(store, table) if c not in skip)
+
+
+def _is_head(head) -> bool:
+    """The identity part of a line: origin, number, clock, table, record, operation, then the
+    user (bundles from before users travelled have six items)."""
+    return type(head) is list and (len(head) == 7 or len(head) == 6)
 
 
 def parse_line(line: bytes, line_no: int, allowed: dict[str, frozenset]) -> Change:
@@ -78,9 +86,9 @@ def parse_line(line: bytes, line_no: int, allowed: dict[str, frozenset]) -> Chan
         prev = None if prev_text == "null" else json.loads(prev_text)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleDamaged(f"bundle line {line_no} cannot be read; nothing was imported", line=line_no) from exc
-    if type(head) is not list or len(head) != 6:
+    if not _is_head(head):
         raise BundleDamaged(f"bundle line {line_no}: not a change; nothing was imported", line=line_no)
-    change = check([*head, fields, prev], line_no, allowed)
+    change = check(head, fields, prev, line_no, allowed)
     change.fields_text = fields_text
     change.prev_text = prev_text if prev is not None else None
     return change
@@ -109,7 +117,7 @@ def parse_lines(lines: list[bytes], first_line_no: int, allowed: dict[str, froze
             raise ValueError("parts")
         heads = json.loads(b"[" + b",".join(p[0] for _, p in numbered) + b"]")
         for (i, _), head in zip(numbered, heads):
-            if type(head) is not list or len(head) != 6:
+            if not _is_head(head):
                 raise BundleDamaged(f"bundle line {i}: not a change; nothing was imported", line=i)
         if store is not None:
             held = held_keys(store, ((h[0], h[1]) for h in heads if type(h[1]) is int))
@@ -121,22 +129,24 @@ def parse_lines(lines: list[bytes], first_line_no: int, allowed: dict[str, froze
         return [parse_line(line, i, allowed) for i, line in enumerate(lines, start=first_line_no) if line]
     out = []
     for (i, p), head, f, prev in zip(numbered, heads, fields, prevs):
-        change = check([*head, f, prev], i, allowed)
+        change = check(head, f, prev, i, allowed)
         change.fields_text = p[1].decode("utf-8")
         change.prev_text = p[2].decode("utf-8") if prev is not None else None
         out.append(change)
     return out
 
 
-def check(raw, line_no: int, allowed: dict[str, frozenset]) -> Change:
+def check(head: list, fields, prev, line_no: int, allowed: dict[str, frozenset]) -> Change:
     """Turn one decoded bundle line into a Change, refusing anything malformed (a signed bundle
-    from a newer or broken program must not write odd values)."""
+    from a newer or broken program must not write odd values). The values themselves are
+    checked against the domain rules later, all at once (validate.py)."""
     def bad(why):
         raise BundleDamaged(f"bundle line {line_no}: {why}; nothing was imported", line=line_no)
 
-    if type(raw) is not list or len(raw) != 8:
-        bad("not a change")
-    origin, seq, hlc, table, rid, op, fields, prev = raw
+    origin, seq, hlc, table, rid, op = head[:6]
+    user = head[6] if len(head) == 7 else None
+    if user is not None and (type(user) is not str or len(user) > MAX_USER):
+        bad("bad user name")
     if type(origin) is not str or not origin or type(rid) is not str or not rid:
         bad("missing device or record id")
     if type(seq) is not int or seq < 1:
@@ -161,7 +171,7 @@ def check(raw, line_no: int, allowed: dict[str, frozenset]) -> Change:
         for name, p in prev.items():
             if not (type(p) is list and len(p) == 2 and type(p[0]) is str and type(p[1]) is str):
                 bad(f"bad prev for {name}")
-    return Change(origin, seq, hlc, table, rid, op, fields, prev or None)
+    return Change(origin, seq, hlc, table, rid, op, fields, prev or None, user=user, line=line_no)
 
 
 def hlc_iso(hlc: str) -> str:

@@ -36,3 +36,10 @@ class BundleTooNew(SyncError):
 
 class PeerError(SyncError):
     code = "peer_error"
+
+
+class InvalidChange(SyncError):
+    """A change whose values break the domain rules (the same as forms and imports). ``problems``
+    lists each one: line, table, record id, field, value, rule and message."""
+
+    code = "invalid_change"

@@ -61,10 +61,10 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
     tick.tick(0, total)
     first_seq = store.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM change_log").fetchone()[0]
     store.conn.executemany(
-        "INSERT INTO change_log (origin_device, origin_seq, hlc, table_name, record_id, op, fields, prev) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO change_log (origin_device, origin_seq, hlc, table_name, record_id, op, fields, prev, user) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(c.origin, c.origin_seq, c.hlc, c.table, c.record_id, c.op, c.fields_text or records.dumps(c.fields),
-          c.prev_text or (records.dumps(c.prev) if c.prev else None)) for c in new])
+          c.prev_text or (records.dumps(c.prev) if c.prev else None), c.user) for c in new])
     store.clock.observe(max(c.hlc for c in new))
     tick.tick(len(new) // 2, total)
 
@@ -77,7 +77,7 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
     store.conn.execute("DELETE FROM temp.sync_touched")
     store.conn.executemany("INSERT INTO temp.sync_touched VALUES (?, ?)", list(per_record))
     cur = store.conn.execute(
-        "SELECT c.origin_device, c.origin_seq, c.hlc, c.table_name, c.record_id, c.op, c.fields, c.prev "
+        "SELECT c.origin_device, c.origin_seq, c.hlc, c.table_name, c.record_id, c.op, c.fields, c.prev, c.user "
         "FROM temp.sync_touched t JOIN change_log c ON c.table_name = t.table_name AND c.record_id = t.record_id "
         "WHERE c.seq < ?", (first_seq,))
     for row in cur:
@@ -107,7 +107,8 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
 
 
 def _merge_record(cols, rid, cs: list[Change], row: dict | None) -> dict:
-    """The record's row after the merge (derived columns still to compute)."""
+    """The record's row after the merge (derived columns still to compute). Like a local write,
+    the newest change names the device and the user who last wrote the record."""
     if len(cs) == 1:  # the common case: one new change to a record
         first = last = cs[0]
         values = first.fields
@@ -124,12 +125,12 @@ def _merge_record(cols, rid, cs: list[Change], row: dict | None) -> dict:
         out = dict.fromkeys(cols)
         out.update(values)
         out.update(id=rid, created_at=hlc_iso(first.hlc), created_by=first.origin,
-                   updated_at=hlc_iso(last.hlc), updated_by=last.origin)
+                   updated_at=hlc_iso(last.hlc), updated_by=last.origin, user=last.user)
         out["deleted"] = out["deleted"] or 0
         return out
     out = {**row, **values}
     if any(row.get(f) != v for f, v in values.items()):
-        out.update(updated_at=hlc_iso(last.hlc), updated_by=last.origin)
+        out.update(updated_at=hlc_iso(last.hlc), updated_by=last.origin, user=last.user)
     return out
 
 
@@ -160,11 +161,13 @@ def _write(store, merged, current, result, indirect: set) -> None:
 
 
 def _audit(store, new: list[Change], first_seq: int, current) -> None:
+    """One row per received change, naming the person and device who made it (this device's
+    own 'sync_import' row says who imported the bundle)."""
     now = utc_now_iso()
     rows = []
     for i, c in enumerate(new):
         before = current[c.table].get(c.record_id)
-        rows.append((now, store.device_id, store.user, "sync", c.table, c.record_id,
+        rows.append((now, c.origin, c.user, "sync", c.table, c.record_id,
                      records.dumps({f: before.get(f) for f in c.fields}) if before else None, first_seq + i))
     store.conn.executemany(
         "INSERT INTO audit_log (at, device_id, user, action, table_name, record_id, before, change_seq) "

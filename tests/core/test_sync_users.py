@@ -1,0 +1,107 @@
+"""The person who made a change travels with it: records and audit trails name the original user on every
+device, whichever way the change came."""
+
+import json
+
+from sqlite_utils import Database
+
+from tests.core.sync_devices import befriend, new_device, pre_household
+from tracker import households, records, schema
+from tracker.store import APPLICATION_ID, Store, connect
+from tracker.sync import bundle, envelope, identity
+
+
+def _send(src, dst, folder):
+    path = folder / f"{src.device_name}-{dst.device_name}-{src.seq}-{dst.seq}.dtb"
+    bundle.export_bundle(src, path, for_device=dst.device_id)
+    return bundle.import_bundle(dst, path)
+
+
+def _who(store, table, rid):
+    return store.conn.execute(f"SELECT user, created_by, updated_by FROM {table} WHERE id = ?", (rid,)).fetchone()
+
+
+def test_records_and_audit_rows_name_the_user_who_wrote_each_change(tmp_path):
+    a, b, c = (new_device(tmp_path, n) for n in ("a", "b", "c"))
+    befriend(a, b, c)
+    try:
+        hid = pre_household(a, "Ali")
+        _send(a, b, tmp_path)
+        assert _who(b, "households", hid) == ("user-a", a.device_id, a.device_id)
+        assert [(h["action"], h["user"]) for h in records.history(b, "households", hid)] == [("sync", "user-a")]
+        assert b.conn.execute("SELECT device_id FROM audit_log WHERE action = 'sync'").fetchone()[0] == a.device_id
+
+        households.update_household(b, hid, {"notes": "seen at the school"})
+        assert _who(b, "households", hid) == ("user-b", a.device_id, b.device_id)
+        _send(b, a, tmp_path)
+        assert _who(a, "households", hid) == ("user-b", a.device_id, b.device_id)
+        # relayed through b, a's and b's changes still name their own users on c
+        _send(b, c, tmp_path)
+        assert _who(c, "households", hid) == ("user-b", a.device_id, b.device_id)
+        assert [(h["action"], h["user"]) for h in records.history(c, "households", hid)] == [
+            ("sync", "user-a"), ("sync", "user-b")]
+        # the import itself is recorded under the receiving device's user
+        assert c.conn.execute("SELECT user FROM audit_log WHERE action = 'sync_import'").fetchone()[0] == "user-c"
+    finally:
+        for s in (a, b, c):
+            s.close()
+
+
+def test_an_older_change_that_loses_leaves_the_winners_user(tmp_path):
+    a, b = new_device(tmp_path, "a"), new_device(tmp_path, "b", skew_ms=3_600_000)
+    befriend(a, b)
+    try:
+        hid = pre_household(a, "Ali")
+        _send(a, b, tmp_path)
+        households.update_household(b, hid, {"notes": "b wins: its clock is ahead"})
+        households.update_household(a, hid, {"notes": "a loses"})
+        _send(a, b, tmp_path)
+        _send(b, a, tmp_path)
+        for s in (a, b):
+            assert _who(s, "households", hid) == ("user-b", a.device_id, b.device_id)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_bundle_without_users_from_an_older_program_still_imports(tmp_path):
+    a, b = new_device(tmp_path, "a"), new_device(tmp_path, "b")
+    befriend(a, b)
+    try:
+        hid = pre_household(a, "Ali")
+        full = tmp_path / "full.dtb"
+        bundle.export_bundle(a, full, for_device=b.device_id)
+        meta, *lines = envelope.open_payload(envelope.read(full), b.device_id, identity.box_key(b)).split(b"\n")
+        old_lines = []
+        for line in lines:
+            head, rest = line.split(b"\t", 1)
+            old_lines.append(json.dumps(json.loads(head)[:6]).encode() + b"\t" + rest)  # six items, no user
+        old = tmp_path / "old.dtb"
+        envelope.write(old, kind="changes", payload=b"\n".join([meta, *old_lines]), signing_key=identity.signing_key(a),
+                       sender=identity.own_identity(a), recipients=[identity.own_identity(b)],
+                       created_at="2025-03-10T00:00:00Z")
+        assert bundle.import_bundle(b, old)["created"] == 1
+        assert _who(b, "households", hid) == (None, a.device_id, a.device_id)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_upgrading_fills_the_user_of_changes_made_here_from_the_audit_log(tmp_path):
+    path = tmp_path / "old.dtdb"
+    conn = connect(path, "pw")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db = Database(conn)
+    schema.migrations.apply(db, stop_before="0010_change_log_user")
+    db["meta"].insert_all([{"key": "device_id", "value": "here"}, {"key": "device_name", "value": "old"}])
+    db.execute("INSERT INTO change_log (seq, origin_device, origin_seq, hlc, table_name, record_id, op, fields) "
+               "VALUES (1, 'here', 1, '001741600000000-000000', 'households', 'h1', 'create', '{}'), "
+               "(2, 'there', 1, '001741600000001-000000', 'households', 'h2', 'create', '{}')")
+    db.execute("INSERT INTO audit_log (at, device_id, user, action, table_name, record_id, change_seq) "
+               "VALUES ('t', 'here', 'Mona', 'create', 'households', 'h1', 1), "
+               "('t', 'here', 'Mona', 'sync', 'households', 'h2', 2)")
+    conn.commit() if conn.in_transaction else None
+    conn.close()
+    with Store.open(path, "pw") as s:
+        assert s.conn.execute("SELECT seq, user FROM change_log ORDER BY seq").fetchall() == [(1, "Mona"), (2, None)]
