@@ -39,6 +39,15 @@ def _recipients(store, for_device: str | None) -> list[dict]:
     return peers
 
 
+class _JsonNames(dict):
+    def __missing__(self, value):
+        text = self[value] = json.dumps(value, ensure_ascii=False)
+        return text
+
+
+json_text = json.encoder.encode_basestring_ascii  # a str as a JSON string, like json.dumps(text)
+
+
 def _since_hlc(since) -> str:
     try:
         day = since if isinstance(since, dt.date) else dt.date.fromisoformat(str(since)[:10])
@@ -59,7 +68,8 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
     scope = "all" if all_changes else (f"since {since}" if since else "unacknowledged")
     since_hlc = _since_hlc(since) if since and not all_changes else None
     lines = []
-    users: dict = {}  # a few people write thousands of changes: encode each name once
+    # table, operation and user names repeat on every line: each is encoded once
+    names = _JsonNames()
     for origin in sorted(vector):
         floor = 0 if (all_changes or since) else min(p["acked"].get(origin, 0) for p in recipients)
         sql = ("SELECT origin_seq, hlc, table_name, record_id, op, fields, prev, user FROM change_log "
@@ -70,11 +80,8 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
             args.append(since_hlc)
         o = json.dumps(origin)
         for seq, hlc, table, rid, op, fields, prev, user in store.conn.execute(sql + " ORDER BY origin_seq", args):
-            u = users.get(user)
-            if u is None:
-                u = users[user] = json.dumps(user, ensure_ascii=False)
             # fields and prev are already canonical JSON text in the change log: copied as they are
-            lines.append(f'[{o},{seq},"{hlc}",{json.dumps(table)},{json.dumps(rid)},{json.dumps(op)},{u}]'
+            lines.append(f'[{o},{seq},"{hlc}",{names[table]},{json_text(rid)},{names[op]},{names[user]}]'
                          f'\t{fields}\t{prev or "null"}')
             if len(lines) % 20000 == 0:
                 tick.tick(len(lines), 0)

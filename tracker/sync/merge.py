@@ -76,15 +76,20 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
                        "PRIMARY KEY (table_name, record_id)) WITHOUT ROWID")
     store.conn.execute("DELETE FROM temp.sync_touched")
     store.conn.executemany("INSERT INTO temp.sync_touched VALUES (?, ?)", list(per_record))
-    cur = store.conn.execute(
-        "SELECT c.origin_device, c.origin_seq, c.hlc, c.table_name, c.record_id, c.op, c.fields, c.prev, c.user "
-        "FROM temp.sync_touched t JOIN change_log c ON c.table_name = t.table_name AND c.record_id = t.record_id "
-        "WHERE c.seq < ?", (first_seq,))
-    for row in cur:
-        per_record[(row[3], row[4])].append(from_db(*row))
-
     current = {t: rows_by_id(store, t, "id IN (SELECT record_id FROM temp.sync_touched WHERE table_name = ?)", (t,))
                for t in TABLE_ORDER}
+    # only a record already here can have older changes here (every change held was applied to
+    # its record, and records are never removed): a bundle of new records skips the search
+    existing = [(t, rid) for t in TABLE_ORDER for rid in current[t]]
+    if existing:
+        store.conn.execute("DELETE FROM temp.sync_touched")
+        store.conn.executemany("INSERT INTO temp.sync_touched VALUES (?, ?)", existing)
+        cur = store.conn.execute(
+            "SELECT c.origin_device, c.origin_seq, c.hlc, c.table_name, c.record_id, c.op, c.fields, c.prev, c.user "
+            "FROM temp.sync_touched t JOIN change_log c ON c.table_name = t.table_name AND c.record_id = t.record_id "
+            "WHERE c.seq < ?", (first_seq,))
+        for row in cur:
+            per_record[(row[3], row[4])].append(from_db(*row))
     merged = {t: {} for t in TABLE_ORDER}
     cols = {t: records.columns(store, t) for t in TABLE_ORDER}
     for (table, rid), cs in per_record.items():

@@ -53,10 +53,15 @@ def derive(store, merged: dict, current: dict) -> set:
     others = {p.get("household_id") for p in merged["persons"].values()} - set(homes) - {None}
     for part, marks in in_chunks(others):
         pull("households", f"id IN ({marks})", part)
+    references: dict = {}  # household id -> its registration date, the day members' ages are taken
     for pid, p in merged["persons"].items():
-        reg = (homes.get(p.get("household_id")) or {}).get("registration_date")
+        hid = p.get("household_id")
         try:
-            p.update(households.person_derived(p, parse_date(reg) if reg else today()))
+            ref = references.get(hid)
+            if ref is None:
+                reg = (homes.get(hid) or {}).get("registration_date")
+                ref = references[hid] = parse_date(reg) if reg else today()
+            p.update(households.person_derived(p, ref))
         except (KeyError, TypeError, ValueError):  # a partial record: an earlier bundle is missing
             pass
     for pid, old in current["persons"].items():

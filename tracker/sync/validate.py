@@ -67,13 +67,66 @@ _CLEANERS = {"households": _clean_household, "persons": _clean_person, "movement
              "crossing_counts": _clean_crossing, "locations": _clean_location}
 
 
-class _Columns:
-    """A table's column types, and every (column, value type) pair a change may hold."""
+class _TableRules:
+    """The rules of one table's fields. Each distinct value of a field goes through the cleaner
+    once: a bundle repeats the same places, dates, choices and counts thousands of times."""
 
-    def __init__(self, store, table: str):
+    def __init__(self, store, table: str, places: dict, latest: dt.date):
         self.types = {name: _TYPES.get(decl.upper(), (int, float, str))
                       for _, name, decl, *_ in store.conn.execute(f"PRAGMA table_info({table})")}
+        # every (column, value type) pair a change may hold: one set test per change
         self.pairs = frozenset((f, t) for f, ts in self.types.items() for t in (*ts, type(None)))
+        self.clean = _CLEANERS[table]
+        self.places = places
+        self.latest = latest
+        self.seen: dict[str, dict] = {f: {} for f in self.types}
+        # (field, value) pairs found valid: a change made only of them passes with one set test
+        # (a date of birth never joins: its check depends on the day the change was written)
+        self.valid: set = set()
+
+    def value_problems(self, field: str, value, ref: dt.date | None) -> tuple:
+        """(rule, message) pairs for one value (of the right type) of one field."""
+        if field == "deleted":
+            return () if value in (0, 1) else (("choice", "must be 0 or 1"),)
+        try:
+            cleaned = self.clean({field: value}, self.places, ref)
+        except ValidationError as exc:
+            # an error about another field is a rule linking the two (free text required for an
+            # unknown place): not applied, see the module's description
+            return tuple((e.rule, e.message) for e in exc.errors if e.field == field
+                         and not (e.rule == "future_date" and _within_grace(e.value, self.latest)))
+        if field in cleaned and cleaned[field] != value:
+            return (("not_as_stored", f"is not written the way this program stores it ({cleaned[field]!r})"),)
+        return ()
+
+    def problems(self, c: Change) -> list[dict]:
+        """Every rule one change breaks (empty: it may be applied)."""
+        fields = c.fields
+        if not self.pairs.issuperset(zip(fields, map(type, fields.values()))):
+            out = []
+            for f, v in fields.items():
+                ts = self.types[f]
+                if v is not None and type(v) not in ts:
+                    out.append(_problem(c, f, v, "wrong_type", f"must be {_TYPE_WORDS.get(ts, 'a plain value')}, "
+                                                                f"not {type(v).__name__}"))
+            return out  # the cleaners expect values of the right types
+        if self.valid.issuperset(fields.items()):
+            return []
+        out = []
+        for f, v in fields.items():
+            if f == "birth_date":  # an age depends on the day the change was written too
+                ref = _written_on(c.hlc)
+                key = (v, ref)
+            else:
+                key, ref = v, None
+            found = self.seen[f].get(key)
+            if found is None:
+                found = self.seen[f][key] = self.value_problems(f, v, ref)
+                if not found and ref is None:
+                    self.valid.add((f, v))
+            if found:
+                out.extend(_problem(c, f, v, rule, message) for rule, message in found)
+        return out
 
 
 def _places(store, changes: list[Change]) -> dict[str, dict]:
@@ -103,53 +156,20 @@ def _problem(c: Change, field: str, value, rule: str, message: str) -> dict:
             "rule": rule, "message": message, "origin": c.origin}
 
 
-def change_problems(c: Change, columns: _Columns, places: dict, latest: dt.date) -> list[dict]:
-    """Every rule one change breaks (empty: it may be applied)."""
-    fields = c.fields
-    out = []
-    if not columns.pairs.issuperset(zip(fields, map(type, fields.values()))):
-        for f, v in fields.items():
-            ts = columns.types[f]
-            if v is not None and type(v) not in ts:
-                out.append(_problem(c, f, v, "wrong_type", f"must be {_TYPE_WORDS.get(ts, 'a plain value')}, "
-                                                            f"not {type(v).__name__}"))
-    if fields.get("deleted", 0) not in (0, 1):
-        out.append(_problem(c, "deleted", fields["deleted"], "choice", "must be 0 or 1"))
-    if out:
-        return out  # the cleaners expect values of the right types
-    ref = _written_on(c.hlc) if "birth_date" in fields else None
-    try:
-        cleaned = _CLEANERS[c.table](fields, places, ref)
-    except ValidationError as exc:
-        for e in exc.errors:
-            if e.field not in fields:
-                continue  # a rule linking this change to fields of the record it does not carry
-            if e.rule == "future_date" and _within_grace(e.value, latest):
-                continue
-            out.append(_problem(c, e.field, fields[e.field], e.rule, e.message))
-        return out
-    if not cleaned.items() <= fields.items():
-        for f, v in cleaned.items():
-            if fields.get(f) != v:
-                out.append(_problem(c, f, fields.get(f), "not_as_stored",
-                                    f"is not written the way this program stores it ({v!r})"))
-    return out
-
-
 def check_changes(store, changes: list[Change], *, file_name: str = "the bundle", sender: str = "",
                   cancelled=None) -> None:
     """Raise ``InvalidChange`` if any change breaks a domain rule. Writes nothing."""
     if not changes:
         return
     places = _places(store, changes)
-    columns = {t: _Columns(store, t) for t in TABLE_ORDER}
     latest = today() + FUTURE_GRACE
+    rules = {t: _TableRules(store, t, places, latest) for t in TABLE_ORDER}
     problems: list[dict] = []
     count = 0
     for i, c in enumerate(changes):
         if cancelled is not None and i % 10000 == 0 and cancelled():
             raise Cancelled()
-        found = change_problems(c, columns[c.table], places, latest)
+        found = rules[c.table].problems(c)
         if found:
             count += len(found)
             if len(problems) < SHOWN:
