@@ -72,24 +72,23 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
     per_record: dict[tuple[str, str], list[Change]] = {}
     for c in new:
         per_record.setdefault((c.table, c.record_id), []).append(c)
-    store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_touched (table_name TEXT, record_id TEXT, "
-                       "PRIMARY KEY (table_name, record_id)) WITHOUT ROWID")
-    store.conn.execute("DELETE FROM temp.sync_touched")
-    store.conn.executemany("INSERT INTO temp.sync_touched VALUES (?, ?)", list(per_record))
-    current = {t: rows_by_id(store, t, "id IN (SELECT record_id FROM temp.sync_touched WHERE table_name = ?)", (t,))
-               for t in TABLE_ORDER}
+    touched = {t: [] for t in TABLE_ORDER}
+    for table, rid in per_record:
+        touched[table].append(rid)
+    current = {t: {} for t in TABLE_ORDER}
+    for table, ids in touched.items():
+        for part, marks in in_chunks(ids):
+            current[table].update(rows_by_id(store, table, f"id IN ({marks})", part))
     # only a record already here can have older changes here (every change held was applied to
     # its record, and records are never removed): a bundle of new records skips the search
-    existing = [(t, rid) for t in TABLE_ORDER for rid in current[t]]
-    if existing:
-        store.conn.execute("DELETE FROM temp.sync_touched")
-        store.conn.executemany("INSERT INTO temp.sync_touched VALUES (?, ?)", existing)
-        cur = store.conn.execute(
-            "SELECT c.origin_device, c.origin_seq, c.hlc, c.table_name, c.record_id, c.op, c.fields, c.prev, c.user "
-            "FROM temp.sync_touched t JOIN change_log c ON c.table_name = t.table_name AND c.record_id = t.record_id "
-            "WHERE c.seq < ?", (first_seq,))
-        for row in cur:
-            per_record[(row[3], row[4])].append(from_db(*row))
+    for table in TABLE_ORDER:
+        for part, marks in in_chunks(current[table]):
+            cur = store.conn.execute(
+                "SELECT origin_device, origin_seq, hlc, table_name, record_id, op, fields, prev, user FROM change_log "
+                f"WHERE table_name = ? AND record_id IN ({marks}) AND seq < ?", (table, *part, first_seq))
+            for row in cur:
+                per_record[(table, row[4])].append(from_db(*row))
+
     merged = {t: {} for t in TABLE_ORDER}
     cols = {t: records.columns(store, t) for t in TABLE_ORDER}
     for (table, rid), cs in per_record.items():

@@ -68,8 +68,12 @@ _CLEANERS = {"households": _clean_household, "persons": _clean_person, "movement
 
 
 class _TableRules:
-    """The rules of one table's fields. Each distinct value of a field goes through the cleaner
-    once: a bundle repeats the same places, dates, choices and counts thousands of times."""
+    """The rules of one table's fields. A bundle repeats the same places, dates, choices and
+    counts thousands of times, so each distinct value is checked once: the values of a change
+    not seen before go through the cleaner together, and only when that call finds a problem
+    is each checked alone, to tell which values break a rule of their own. (In partial mode a
+    value's own rules do not depend on the other fields given: rules linking fields can only
+    add complaints.)"""
 
     def __init__(self, store, table: str, places: dict, latest: dt.date):
         self.types = {name: _TYPES.get(decl.upper(), (int, float, str))
@@ -79,25 +83,29 @@ class _TableRules:
         self.clean = _CLEANERS[table]
         self.places = places
         self.latest = latest
-        self.seen: dict[str, dict] = {f: {} for f in self.types}
-        # (field, value) pairs found valid: a change made only of them passes with one set test
-        # (a date of birth never joins: its check depends on the day the change was written)
+        # (field, value) -> its problems, and the pairs found valid: a change made only of those
+        # passes with one set test. A date of birth joins neither: its check (an age of at most
+        # 120) depends on the day the change was written too.
+        self.invalid: dict[tuple, tuple] = {}
         self.valid: set = set()
 
-    def value_problems(self, field: str, value, ref: dt.date | None) -> tuple:
-        """(rule, message) pairs for one value (of the right type) of one field."""
-        if field == "deleted":
+    def _as_stored(self, field: str, value, cleaned: dict) -> tuple:
+        if field == "deleted":  # the tombstone flag: no form has it
             return () if value in (0, 1) else (("choice", "must be 0 or 1"),)
-        try:
-            cleaned = self.clean({field: value}, self.places, ref)
-        except ValidationError as exc:
-            # an error about another field is a rule linking the two (free text required for an
-            # unknown place): not applied, see the module's description
-            return tuple((e.rule, e.message) for e in exc.errors if e.field == field
-                         and not (e.rule == "future_date" and _within_grace(e.value, self.latest)))
         if field in cleaned and cleaned[field] != value:
             return (("not_as_stored", f"is not written the way this program stores it ({cleaned[field]!r})"),)
         return ()
+
+    def _alone(self, field: str, value, ref: dt.date | None) -> tuple:
+        """(rule, message) pairs for one value (of the right type) checked on its own."""
+        try:
+            cleaned = self.clean({field: value}, self.places, ref)
+        except ValidationError as exc:
+            # an error about another field comes from a rule linking the two (free text required
+            # for an unknown place): not applied, see the module's description
+            return tuple((e.rule, e.message) for e in exc.errors if e.field == field
+                         and not (e.rule == "future_date" and _within_grace(e.value, self.latest)))
+        return self._as_stored(field, value, cleaned)
 
     def problems(self, c: Change) -> list[dict]:
         """Every rule one change breaks (empty: it may be applied)."""
@@ -110,22 +118,32 @@ class _TableRules:
                     out.append(_problem(c, f, v, "wrong_type", f"must be {_TYPE_WORDS.get(ts, 'a plain value')}, "
                                                                 f"not {type(v).__name__}"))
             return out  # the cleaners expect values of the right types
-        if self.valid.issuperset(fields.items()):
+        valid = self.valid
+        if valid.issuperset(fields.items()):
             return []
         out = []
-        for f, v in fields.items():
-            if f == "birth_date":  # an age depends on the day the change was written too
-                ref = _written_on(c.hlc)
-                key = (v, ref)
-            else:
-                key, ref = v, None
-            found = self.seen[f].get(key)
-            if found is None:
-                found = self.seen[f][key] = self.value_problems(f, v, ref)
-                if not found and ref is None:
-                    self.valid.add((f, v))
-            if found:
-                out.extend(_problem(c, f, v, rule, message) for rule, message in found)
+        new = {}
+        for pair in fields.items():
+            if pair in self.invalid:
+                out.extend(_problem(c, *pair, rule, message) for rule, message in self.invalid[pair])
+            elif pair not in valid:
+                new[pair[0]] = pair[1]
+        if not new:
+            return out
+        ref = _written_on(c.hlc) if "birth_date" in new else None
+        try:
+            cleaned = self.clean(new, self.places, ref)
+        except ValidationError:
+            found = {f: self._alone(f, v, ref) for f, v in new.items()}
+        else:
+            found = {f: self._as_stored(f, v, cleaned) for f, v in new.items()}
+        for f, v in new.items():
+            if found[f]:
+                out.extend(_problem(c, f, v, rule, message) for rule, message in found[f])
+                if f != "birth_date":
+                    self.invalid[(f, v)] = found[f]
+            elif f != "birth_date":
+                valid.add((f, v))
         return out
 
 
