@@ -91,3 +91,25 @@ def test_clear_errors(offices, tmp_path, capsys):
     assert code == 0 and "2 new" in out
     code, out, _ = run(capsys, "peers", "remove", b, "tripoli")
     assert code == 0 and "removed" in out
+
+
+def test_import_of_a_bundle_with_an_invalid_value_says_where_and_changes_nothing(offices, tmp_path, capsys):
+    from tests.core.sync_devices import content_digest
+    from tracker import records
+
+    a_path, b_path, hid = offices
+    run(capsys, "identity", "export", a_path, "--out", tmp_path / "a.id")
+    run(capsys, "identity", "export", b_path, "--out", tmp_path / "b.id")
+    run(capsys, "peers", "add", a_path, tmp_path / "b.id")
+    run(capsys, "peers", "add", b_path, tmp_path / "a.id")
+    with Store.open(a_path, PASSPHRASE) as a, a.atomic():  # as an older or broken program could have written
+        records.log_change(a, "households", hid, "update", {"m_18_59": -2}, None, None)
+    run(capsys, "sync", "export", a_path, "--out", tmp_path / "a.dtb", "--for", "akkar")
+    with Store.open(b_path, PASSPHRASE) as b:
+        before = content_digest(b)
+    code, out, err = run(capsys, "sync", "import", b_path, tmp_path / "a.dtb")
+    assert code == 1 and out == ""
+    assert f"households record {hid}: m_18_59 must be at least 0 (value -2, rule negative)" in err
+    assert "nothing was imported" in err and "tripoli" in err
+    with Store.open(b_path, PASSPHRASE) as b:
+        assert content_digest(b) == before
