@@ -111,27 +111,33 @@ def parse_lines(lines: list[bytes], first_line_no: int, allowed: dict[str, froze
     """All change lines at once (a few JSON decodes in all, not three per line). With ``store``,
     lines whose change is already held there are dropped before their fields are decoded (a
     re-sent bundle costs little). A line that does not decode is found and named line by line."""
-    numbered = [(i, line.split(b"\t")) for i, line in enumerate(lines, start=first_line_no) if line]
+    numbers = range(first_line_no, first_line_no + len(lines))
+    if not all(lines):
+        numbers = [i for i, line in zip(numbers, lines) if line]
+        lines = [line for line in lines if line]
     try:
-        if any(len(p) != 3 for _, p in numbered):
+        if any(line.count(b"\t") != 2 for line in lines):
             raise ValueError("parts")
-        heads = json.loads(b"[" + b",".join(p[0] for _, p in numbered) + b"]")
-        for (i, _), head in zip(numbered, heads):
+        parts = b"\t".join(lines).split(b"\t")  # one split for the whole bundle
+        heads = json.loads(b"[" + b",".join(parts[0::3]) + b"]")
+        texts, prev_texts = parts[1::3], parts[2::3]
+        for i, head in zip(numbers, heads):
             if not _is_head(head):
                 raise BundleDamaged(f"bundle line {i}: not a change; nothing was imported", line=i)
         if store is not None:
             held = held_keys(store, ((h[0], h[1]) for h in heads if type(h[1]) is int))
-            kept = [k for k, h in enumerate(heads) if (h[0], h[1]) not in held]
-            numbered, heads = [numbered[k] for k in kept], [heads[k] for k in kept]
-        fields = json.loads(b"[" + b",".join(p[1] for _, p in numbered) + b"]")
-        prevs = json.loads(b"[" + b",".join(p[2] for _, p in numbered) + b"]")
+            if held:
+                kept = [k for k, h in enumerate(heads) if (h[0], h[1]) not in held]
+                numbers, heads, texts, prev_texts = ([x[k] for k in kept] for x in (numbers, heads, texts, prev_texts))
+        fields = json.loads(b"[" + b",".join(texts) + b"]")
+        prevs = json.loads(b"[" + b",".join(prev_texts) + b"]")
     except (ValueError, UnicodeDecodeError, TypeError):
-        return [parse_line(line, i, allowed) for i, line in enumerate(lines, start=first_line_no) if line]
+        return [parse_line(line, i, allowed) for i, line in zip(numbers, lines)]
     out = []
-    for (i, p), head, f, prev in zip(numbered, heads, fields, prevs):
+    for i, head, f, prev, text, prev_text in zip(numbers, heads, fields, prevs, texts, prev_texts):
         change = check(head, f, prev, i, allowed)
-        change.fields_text = p[1].decode("utf-8")
-        change.prev_text = p[2].decode("utf-8") if prev is not None else None
+        change.fields_text = text.decode("utf-8")
+        change.prev_text = prev_text.decode("utf-8") if prev is not None else None
         out.append(change)
     return out
 
