@@ -17,9 +17,9 @@ Rules that depend on more than the value are applied the way sync can honour the
 - *Ages*: a date of birth is checked as of the day the change was written (its clock), so a
   person recorded at 120 is not refused years later when the change is relayed again.
 - *Rules linking fields* (a displacement after the registration, free text required for an
-  unknown place) apply among the fields the change carries; a complaint about a field it does
-  not carry is ignored, because field-level merging combines fields written by different
-  changes anyway.
+  unknown place) are not applied: a change carries only the fields one write changed, and
+  field-level merging combines fields written by different changes anyway. Every value's own
+  rules are.
 - *P-codes* are known when this database holds the place (deleted ones too: a change written
   before the place was deleted elsewhere must still arrive) or the bundle creates it.
 
