@@ -5,8 +5,8 @@
 The sender is filled by ``tracker.demo.populate`` (not timed): households with their
 members and movements, and crossing counts, about ``--records`` records in all, each with
 its change-log row. Timed: ``export`` (query, compress, encrypt, sign, write), ``import``
-(verify, decrypt, check every change, apply with derived columns, audit rows and conflict
-detection in one transaction), then importing the same file again (refused: already
+(verify, decrypt, check every change's structure and its values against the domain rules,
+apply with derived columns, users, audit rows and conflict detection in one transaction), then importing the same file again (refused: already
 imported) and a fresh ``--all`` bundle of the same changes (applied: nothing new).
 The baseline writes the same final record rows and change-log rows with one plain
 executemany per table into a fresh store of the same schema, in one transaction.
