@@ -104,10 +104,11 @@ def import_file(store, path, kind: str, *, profile: dict | None = None, keep_val
         handler = _HANDLERS[kind](store, result, columns)
         width = len(table.headers)
         try:
+            plan = _plan(mapped)
             with store.atomic():
                 batch = []
                 for n, cells in table.rows:
-                    raw = _raw(cells, mapped)
+                    raw = _raw(cells, plan)
                     if raw is None and not any(_filled(c) for c in cells[width:]):
                         continue  # blank line
                     result.rows += 1
@@ -173,19 +174,26 @@ def _filled(v) -> bool:
     return v is not None and not (isinstance(v, str) and not v.strip())
 
 
-def _raw(cells, mapped) -> dict | None:
-    raw, any_value = {}, False
-    for i, f in enumerate(mapped):
-        if f is None:
-            continue
-        v = cells[i] if i < len(cells) else None
-        if isinstance(v, str):
-            v = unneutralise(v.strip()) or None
+def _plan(mapped) -> list[tuple]:
+    """For each mapped column: (cell index, field, the value map when the field is a code in lower case)."""
+    return [(i, f, _VALUES.get(f, {}) if f in _LOWER else None) for i, f in enumerate(mapped) if f is not None]
+
+
+def _raw(cells, plan) -> dict | None:
+    """One row's values by field: text stripped, our own formula guard undone, codes lower-cased."""
+    raw, any_value, n = {}, False, len(cells)
+    for i, f, codes in plan:
+        v = cells[i] if i < n else None
+        if v.__class__ is str:
+            v = v.strip()
+            if v and v[0] == "'":
+                v = unneutralise(v)
+            v = v or None
         if v is not None:
             any_value = True
-            if f in _LOWER and isinstance(v, str):
+            if codes is not None and v.__class__ is str:
                 v = v.lower()
-                v = _VALUES.get(f, {}).get(v, v)
+                v = codes.get(v, v)
         raw[f] = v
     return raw if any_value else None
 
