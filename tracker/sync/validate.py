@@ -196,10 +196,16 @@ def check_changes(store, changes: list[Change], *, file_name: str = "the bundle"
         return
     p = problems[0]
     more = f" (and {count - 1} more invalid value{'s' if count > 2 else ''})" if count > 1 else ""
-    who = f"the device that sent it ({sender})" if sender else "the device that sent it"
+    sent_by = f" ({sender})" if sender else ""
+    if all(q["rule"] == "unknown_pcode" for q in problems):
+        # a place added on another device and left out of a partial (--since) bundle looks the same
+        advice = (f"if those places were added on another device, ask the sender{sent_by} for a full bundle "
+                  "(--all); otherwise tell that office: its program may need updating")
+    else:
+        advice = (f"the device that sent it{sent_by} holds a value its own checks should have refused: tell that "
+                  "office, whose program may need updating")
     raise InvalidChange(
         f"{file_name}: line {p['line']}: {p['table']} record {p['record_id']}: {p['field']} {p['message']} "
-        f"(value {p['value']!r}, rule {p['rule']}){more}; nothing was imported — {who} holds a value its own "
-        "checks should have refused: tell that office, whose program may need updating",
+        f"(value {p['value']!r}, rule {p['rule']}){more}; nothing was imported — {advice}",
         problems=problems, count=count, table=p["table"], record_id=p["record_id"], field=p["field"],
         value=p["value"], rule=p["rule"], line=p["line"])
