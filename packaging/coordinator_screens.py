@@ -2,7 +2,7 @@
 
 Three field offices (demo data, different seeds) send summary bundles to a coordinator office.
 
-    .venv/bin/python docs/screenshots/coordinator_screens.py docs/screenshots
+    .venv/bin/python packaging/coordinator_screens.py docs/screenshots
 """
 import os
 import sys
@@ -39,7 +39,7 @@ for i, (name, org) in enumerate((("tripoli-1", "Amel Association"), ("akkar-2", 
     office.close()
 coord.close()
 
-out = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).parent)
+out = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parent.parent / "docs" / "screenshots")
 for lang in ("en", "ar"):
     i18n.install(lang)
     store = Store.open(folder / "coordinator.dtdb", "pw")

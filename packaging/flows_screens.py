@@ -1,6 +1,6 @@
 """Screenshots of the Dashboard and the flow map in English and Arabic at 1366x768 (offscreen).
 
-    .venv/bin/python docs/screenshots/flows_screens.py docs/screenshots
+    .venv/bin/python packaging/flows_screens.py docs/screenshots
 """
 import os
 import sys

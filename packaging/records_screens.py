@@ -1,6 +1,6 @@
 """Screenshots of the Households and Crossings screens in English and Arabic (1366x768, offscreen).
 
-Run: ``.venv/bin/python docs/screenshots/records_screens.py`` (writes the PNGs beside this file).
+Run: ``.venv/bin/python packaging/records_screens.py`` (writes the PNGs to docs/screenshots).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from tracker import crossings, demo, households  # noqa: E402
 from tracker.store import Store  # noqa: E402
 
-OUT = Path(__file__).parent
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1366, 768)
 
 
