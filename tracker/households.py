@@ -182,9 +182,25 @@ def update_household(store, household_id: str, changes: dict) -> dict:
         raise ValidationError([FieldError("displacement_date", "after_registration", "is after the registration date", disp)])
     with store.atomic():
         diff = records.update(store, "households", household_id, clean, current=hh)
+        if "registration_date" in diff:
+            _refresh_member_ages(store, household_id, parse_date(diff["registration_date"]))
         if diff:
             refresh_derived(store, household_id)
     return diff
+
+
+def _refresh_member_ages(store, household_id: str, reference: dt.date) -> None:
+    """Ages are taken on the registration date: when it changes, every member's age does too
+    (deleted members included, exactly as a device receiving the change by sync derives them)."""
+    cur = store.conn.execute("SELECT * FROM persons WHERE household_id = ?", (household_id,))
+    cols = [d[0] for d in cur.description]
+    for row in [dict(zip(cols, r)) for r in cur]:
+        try:
+            derived = person_derived(row, reference)
+        except (KeyError, TypeError, ValueError):  # a member without sex or age yet (partial synced record)
+            continue
+        store.conn.execute("UPDATE persons SET age = ?, age_bracket = ?, name_norm = ? WHERE id = ?",
+                           (derived["age"], derived["age_bracket"], derived["name_norm"], row["id"]))
 
 
 def add_member(store, household_id: str, values: dict) -> str:

@@ -134,3 +134,14 @@ def test_events_are_published_after_commit_only(store):
     assert seen == []
     hid = households.register_pre(store, PRE)
     assert ("households", (hid,)) in seen
+
+
+def test_a_new_registration_date_moves_members_ages(store):
+    hid = households.register_full(store, {"origin_pcode": "SY06", "registration_date": "2025-03-10"}, [
+        {"given_name_ar": "سامر", "sex": "m", "birth_date": "1985-06-01", "relationship": "head"},
+        {"given_name_ar": "رنا", "sex": "f", "birth_date": "2020-05-01", "relationship": "child"}])
+    assert sorted(m["age"] for m in households.get(store, hid)["members"]) == [4, 39]
+    households.update_household(store, hid, {"registration_date": "2025-06-15"})
+    hh = households.get(store, hid)
+    assert sorted(m["age"] for m in hh["members"]) == [5, 40]
+    assert hh["f_5_11"] == 1 and hh["f_0_4"] == 0  # the counts follow the ages
