@@ -17,6 +17,13 @@ if os.environ.get("DTRACK_BLOCK_QT") == "1":
     sys.meta_path.insert(0, _NoQt())
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# In CI the property tests run the same examples every time (a landing is never decided by luck);
+# locally they keep exploring new ones.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 import tracker  # noqa: E402,F401  (registers the encrypted driver before sqlite-utils loads)
 from tracker.store import Store  # noqa: E402

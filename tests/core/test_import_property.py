@@ -18,7 +18,8 @@ text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=
 DAMAGE = {
     "good": (False, lambda r, t: r),
     "formula_text": (False, lambda r, t: r[:6] + ["=cmd|' /C calc'!A0" + t]),
-    "any_text": (False, lambda r, t: r[:6] + [t or "x"]),
+    # blank text is no text: the row would lack the free text an unknown origin needs
+    "any_text": (False, lambda r, t: r[:6] + [t if t.strip() else "x"]),
     "wrong_type": (True, lambda r, t: r[:3] + ["three" + t] + r[4:]),
     "formula_count": (True, lambda r, t: r[:3] + ["=1+2"] + r[4:]),
     "bad_date": (True, lambda r, t: ["2025-13-45"] + r[1:]),
