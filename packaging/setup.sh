@@ -14,6 +14,8 @@ fi
 
 # System packages Qt needs on a minimal Debian/Ubuntu (see docs/performance.md for the source of this list).
 PKGS=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils)
+# Qt's X11 (xcb) platform plugin, so the window opens on a desktop that lacks them (Qt 6.5+ needs xcb-cursor).
+PKGS+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 if ! "$PY" -m venv --help >/dev/null 2>&1 || ! "$PY" -c 'import ensurepip' >/dev/null 2>&1; then
     PKGS+=("python3-venv")
 fi
