@@ -285,13 +285,5 @@ class DashboardPage(QWidget):
 class SourceLoader(ChartsLoader):
     """The Flows page's loader, reading this office's records or the received summaries as switched."""
 
-    def load_now(self) -> None:
-        ctx = self.page.ctx
-        if ctx.store is None:
-            return
-        self.generation += 1
-        generation = self.generation
-        read = consolidated.dashboard_data if self.page.source() == SUMMARIES else dashboard_data
-        ctx.run(read, ctx.store, self.page.filter_bar.filters(),
-                on_done=lambda result: generation == self.generation and self.on_data(result),
-                on_error=self.page.show_error)
+    def reader(self):
+        return consolidated.dashboard_data if self.page.source() == SUMMARIES else dashboard_data

@@ -57,3 +57,20 @@ def bare_ctx(app_settings):
     yield context
     context.detach()
     context.worker.shutdown()
+
+
+@pytest.fixture
+def shell(qtbot, qapp, tmp_path, app_settings):
+    """The whole app as launched: start screen first, default and demo files under tmp_path/office."""
+    from ui.app import Shell
+
+    s = Shell(qapp, app_settings, language="en", default_path=tmp_path / "office" / "tracker.dtdb",
+              demo_path=tmp_path / "office" / "demo.dtdb")
+    qtbot.addWidget(s.start)
+    s.show_start()
+    yield s
+    if s.window is not None:
+        s._close_window()
+    s.start.close()
+    s.shutdown()
+    QApplication.processEvents()

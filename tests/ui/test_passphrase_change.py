@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from tracker import households
 from tracker.errors import WrongPassphrase
 from tracker.store import Store
-from ui.app import Shell
 
 NEW = "olive trees by the river"
-
-
-@pytest.fixture
-def shell(qtbot, qapp, tmp_path, app_settings):
-    s = Shell(qapp, app_settings, language="en", default_path=tmp_path / "office" / "tracker.dtdb",
-              demo_path=tmp_path / "office" / "demo.dtdb")
-    qtbot.addWidget(s.start)
-    s.show_start()
-    yield s
-    if s.window is not None:
-        s._close_window()
-    s.start.close()
-    s.shutdown()
-    QApplication.processEvents()
 
 
 def test_change_passphrase_then_unlock_with_the_new_one(qtbot, shell, tmp_path, passphrase):

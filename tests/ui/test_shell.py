@@ -7,24 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from tracker.store import Store
-from ui.app import Shell
 from ui.main_window import PAGES, Placeholder
 
 PASS = "river crossing at dawn"
-
-
-@pytest.fixture
-def shell(qtbot, qapp, tmp_path, app_settings):
-    s = Shell(qapp, app_settings, language="en", default_path=tmp_path / "office" / "tracker.dtdb",
-              demo_path=tmp_path / "office" / "demo.dtdb")
-    qtbot.addWidget(s.start)
-    s.show_start()
-    yield s
-    if s.window is not None:
-        s._close_window()
-    s.start.close()
-    s.shutdown()
-    QApplication.processEvents()
 
 
 def wait_unlocked(qtbot, shell):
