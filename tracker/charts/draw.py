@@ -74,12 +74,37 @@ def _dates(values: list[str]) -> list[dt.date]:
     return [dt.date.fromisoformat(d) for d in values]
 
 
-def _date_axis(ax) -> None:
+# Month names as used in Syria and Lebanon (the Levantine calendar names).
+_MONTHS_AR = dict(zip(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+                      ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+                       "تشرين الأول", "تشرين الثاني", "كانون الأول")))
+
+
+def _date_axis(ax, language: str = "en") -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     locator = AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    if language != "ar":
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        return
+
+    class ArabicMonths(ConciseDateFormatter):
+        # strftime's %b is English whatever the UI language; swap in the Arabic month names
+        def format_ticks(self, values):
+            return [_arabic_months(t) for t in super().format_ticks(values)]
+
+        def get_offset(self):
+            return _arabic_months(super().get_offset())
+
+    ax.xaxis.set_major_formatter(ArabicMonths(locator, offset_formats=["", "%Y", "%b %Y", "%d %b %Y",
+                                                                       "%d %b %Y", "%d %b %Y %H:%M"]))
+
+
+def _arabic_months(text: str) -> str:
+    for en, ar in _MONTHS_AR.items():
+        text = text.replace(en, ar)
+    return text
 
 
 def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = "en") -> None:
@@ -98,7 +123,7 @@ def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = 
             bottom = [b + v for b, v in zip(bottom, values)]
         ax.plot(days, series.avg7, color="#000000", linewidth=1.6, label=word("avg7", language))
         ax.set_ylabel(word("people", language))
-        _date_axis(ax)
+        _date_axis(ax, language)
         # inside, top right: counts fall after the first days of a displacement, so that corner is
         # usually empty, and the plot keeps the full width on a small screen
         # (DejaVu Sans draws Arabic too, with much shorter lines than Noto's, so the legend fits)
@@ -119,7 +144,7 @@ def draw_cumulative(fig, dates: list[str], values: list[int], language: str = "e
                     ha="right", va="bottom", fontweight="bold")
         ax.set_ylabel(word("people", language))
         ax.set_ylim(bottom=0)
-        _date_axis(ax)
+        _date_axis(ax, language)
 
 
 def _top_with_other(flows, side: int, top: int) -> list[str]:

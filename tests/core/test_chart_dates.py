@@ -1,0 +1,20 @@
+"""Date axes speak the UI's language: Levantine month names in Arabic."""
+
+import datetime as dt
+
+from tracker.charts import draw
+
+DAYS = [(dt.date(2025, 3, 6) + dt.timedelta(days=i)).isoformat() for i in range(60)]
+
+
+def _labels(language):
+    fig = draw.new_figure(6, 3)
+    draw.draw_cumulative(fig, DAYS, list(range(60)), language)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    return [t.get_text() for t in ax.get_xticklabels()], ax.xaxis.get_offset_text().get_text()
+
+
+def test_month_names_follow_the_language():
+    assert _labels("en") == (["15", "Apr", "15", "May"], "2025-May")
+    assert _labels("ar") == (["15", "نيسان", "15", "أيار"], "أيار 2025")
