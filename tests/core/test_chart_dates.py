@@ -1,6 +1,7 @@
 """Date axes speak the UI's language: Levantine month names in Arabic."""
 
 import datetime as dt
+import io
 
 from tracker.charts import draw
 
@@ -10,7 +11,7 @@ DAYS = [(dt.date(2025, 3, 6) + dt.timedelta(days=i)).isoformat() for i in range(
 def _labels(language):
     fig = draw.new_figure(6, 3)
     draw.draw_cumulative(fig, DAYS, list(range(60)), language)
-    fig.canvas.draw()
+    fig.savefig(io.BytesIO(), format="png")  # lays the axis out as it is drawn
     ax = fig.axes[0]
     return [t.get_text() for t in ax.get_xticklabels()], ax.xaxis.get_offset_text().get_text()
 
