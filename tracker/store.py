@@ -137,6 +137,7 @@ class Store:
         path = Path(path)
         if not path.exists():
             raise StoreMissing(str(path))
+        recover_interrupted_rekey(path)
         key = raw_key(path, passphrase)
         conn = connect(path, passphrase, key=key)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]

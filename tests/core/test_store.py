@@ -112,3 +112,47 @@ def test_device_identity_and_gazetteer_loaded(store):
     assert locs["SY06"]["name_ar"] == "اللاذقية"
     assert locs["XLB-ARD"]["kind"] == "official_crossing"
     assert meta["gazetteer_version"]
+
+
+@pytest.mark.parametrize("delay", [0.02, 0.15, 0.4])
+def test_killing_a_rekey_at_any_moment_loses_nothing(tmp_path, delay):
+    """A real process re-keying a database is killed part-way: the file opens with the old passphrase
+    or the new one, with every record, and no partial copy is left behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    from tracker import demo
+    from tracker.errors import WrongPassphrase
+
+    path = tmp_path / "k.dtdb"
+    with Store.create(path, "old passphrase") as s:
+        demo.populate(s, households=400, crossings=400, seed=5)
+        expected = s.conn.execute("SELECT count(*) FROM persons").fetchone()[0]
+    script = textwrap.dedent(f"""
+        import tracker
+        from tracker.store import Store
+        s = Store.open({str(path)!r}, "old passphrase")
+        print("ready", flush=True)
+        s.change_passphrase("old passphrase", "new passphrase")
+        print("done", flush=True)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(delay)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    for passphrase in ("old passphrase", "new passphrase"):
+        try:
+            with Store.open(path, passphrase) as s:
+                assert s.conn.execute("SELECT count(*) FROM persons").fetchone()[0] == expected
+                assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            break
+        except WrongPassphrase:
+            continue
+    else:
+        pytest.fail("the database opens with neither passphrase after the kill")
+    assert not path.with_name(path.name + ".rekey").exists()
