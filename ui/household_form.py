@@ -22,6 +22,7 @@ from . import household_saving as saving
 from .context import field_error_text
 from .counts_editor import CountsEditor
 from .form_drafts import DraftBanner, DraftKeeper
+from .household_drafts import HouseholdDrafts
 from .location_picker import LocationPicker
 from .members_grid import MembersGrid
 from .movements_section import MovementsSection
@@ -32,7 +33,7 @@ _TEXT_FIELDS = ("head_name_ar", "head_name_lat", "registration_date", "displacem
 _ERROR_STYLE = "color: #b00020;"
 
 
-class HouseholdForm(QDialog):
+class HouseholdForm(HouseholdDrafts, QDialog):
     saved = Signal(str)  # household id
     open_requested = Signal(str)  # the user chose to open an existing duplicate instead
 
@@ -242,33 +243,6 @@ class HouseholdForm(QDialog):
     def _mark_dirty(self, *_):
         self._dirty = True
         if hasattr(self, "drafts"):
-            self.drafts.changed()
-
-    # -- drafts: what was typed survives a crash, a power cut or a lock ------------------------------
-    def _draft_payload(self) -> dict:
-        full = self.mode == "full" or self._upgrading
-        return {"values": self.values(), "members": self.members.members() if full else None,
-                "upgrading": self._upgrading}
-
-    def _offer_draft(self) -> None:
-        self._draft = self.drafts.existing()
-        if self._draft is not None:
-            self.drafts.paused = True  # keep the old draft until the registrar decides
-            self.draft_banner.offer(self._draft["saved_at"])
-
-    def restore_draft(self) -> None:
-        payload = self._draft["payload"]
-        self._loaded = {**self._loaded, **{k: v for k, v in payload["values"].items() if v not in ("", None)}}
-        if payload.get("members") is not None:
-            self._loaded_members = payload["members"]
-        self._upgrading = bool(payload.get("upgrading"))
-        self._fill()
-        self._draft, self.drafts.paused, self._dirty = None, False, True
-
-    def discard_draft(self) -> None:
-        self._draft, self.drafts.paused = None, False
-        self.drafts.discard()
-        if self._dirty:
             self.drafts.changed()
 
     def is_dirty(self) -> bool:
