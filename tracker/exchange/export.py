@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from .. import __version__, records
-from ..errors import Cancelled, TrackerError
+from ..errors import Progress, TrackerError
 from ..timeutil import utc_now_iso
 from . import columns as cols
 from .errors import PersonalDataNotConfirmed
@@ -137,13 +137,11 @@ def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=N
         cols.load_admin_table(store)
     total = sum(_total_rows(store, d, opts) for d in datasets) if progress else 0
     state = {"done": 0}
+    ticker = Progress(progress, cancelled)
 
     def tick(n):
-        if cancelled is not None and cancelled():
-            raise Cancelled()
         state["done"] += n
-        if progress is not None:
-            progress(state["done"], total)
+        ticker.tick(state["done"], total)
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     counts: dict[str, int] = {}

@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import crossings as crossing_service
 from .. import households as household_service
 from .. import model, records
-from ..errors import Cancelled, FieldError, ValidationError
+from ..errors import FieldError, Progress, ValidationError
 from ..timeutil import parse_date, today
 from ..validation import clean_crossing, clean_household, clean_person
 from . import csvio
@@ -164,10 +164,7 @@ def _is_xlsx(path) -> bool:
 
 
 def _tick(table, progress, cancelled) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    if progress is not None:
-        progress(*table.position())
+    Progress(progress, cancelled).tick(*table.position())
 
 
 def _filled(v) -> bool:
