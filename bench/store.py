@@ -12,11 +12,9 @@ with the same pragmas, in one transaction.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import random
 
-from tracker import demo, households, records, validation
-from tracker.ids import new_id
+from tracker import demo
 from tracker.store import Store
 
 from .common import PASSPHRASE, baseline_connection, line, timer, workdir
@@ -27,40 +25,12 @@ def _generate(n: int, seed: int):
     return list(demo.generate_households(rng, n))
 
 
-def _ours(store, raw) -> tuple[int, list]:
-    """The store's bulk path: validate, derive, insert with change and audit rows. Returns rows and final rows."""
-    locations = store.locations()
-    hh_rows, p_rows, m_rows = [], [], []
+def _ours(store, raw) -> int:
+    """The store's bulk path, exactly as ``dtrack demo`` runs it. Returns the record rows written."""
     with store.atomic():
-        for hh, members, move in raw:
-            clean = validation.clean_household(hh, locations)
-            hid = new_id()
-            people = []
-            if members:
-                ref = dt.date.fromisoformat(clean["registration_date"])
-                for m in members:
-                    p = validation.clean_person(m, reference_date=ref)
-                    p.update(households.person_derived(p, ref))
-                    p["household_id"], p["id"] = hid, new_id()
-                    people.append(p)
-                clean["head_name_ar"] = f"{people[0]['given_name_ar']} {people[0]['family_name_ar']}"
-                clean["head_name_lat"] = f"{people[0]['given_name_lat']} {people[0]['family_name_lat']}"
-            clean.update(households.household_derived(clean, people, locations), id=hid)
-            hh_rows.append(clean)
-            p_rows.extend(people)
-            m_rows.append(validation.clean_movement({**move, "household_id": hid}, locations))
-            if len(hh_rows) >= 5000:
-                _flush(store, hh_rows, p_rows, m_rows)
-        _flush(store, hh_rows, p_rows, m_rows)
+        demo.insert_households(store, raw, chunk=5000, action="bench")
     return store.conn.execute("SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM persons) "
                               "+ (SELECT count(*) FROM movements)").fetchone()[0]
-
-
-def _flush(store, hh_rows, p_rows, m_rows):
-    records.bulk_create(store, "households", hh_rows, action="bench")
-    records.bulk_create(store, "persons", p_rows, action="bench")
-    records.bulk_create(store, "movements", m_rows, action="bench")
-    hh_rows.clear(), p_rows.clear(), m_rows.clear()
 
 
 RECORDS = ("households", "persons", "movements")

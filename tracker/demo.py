@@ -17,6 +17,7 @@ from . import households as household_service
 from . import model, records
 from .ids import new_id
 from .errors import Progress
+from . import validation
 from .validation import person_age
 
 START = dt.date(2025, 3, 6)
@@ -208,54 +209,58 @@ def generate_crossings(rng: random.Random, n: int):
         yield rec
 
 
+def insert_households(store, generated, *, chunk: int = 2000, action: str = "demo", on_chunk=None) -> tuple[int, int]:
+    """Validate, derive and bulk-insert ``(household, members, movement)`` triples from
+    ``generate_households`` inside the caller's transaction. ``on_chunk(done)`` runs after each batch.
+    Returns (people, movements)."""
+    locations = store.locations()
+    hh_buf, p_buf, m_buf = [], [], []
+    done = n_people = 0
+
+    def flush():
+        records.bulk_create(store, "households", hh_buf, action=action)
+        records.bulk_create(store, "persons", p_buf, action=action)
+        records.bulk_create(store, "movements", m_buf, action=action)
+        hh_buf.clear(), p_buf.clear(), m_buf.clear()
+
+    for hh, members, move in generated:
+        clean = validation.clean_household(hh, locations)
+        hid = new_id()
+        people = []
+        if members is not None:
+            ref = dt.date.fromisoformat(clean["registration_date"])
+            for m in members:
+                p = validation.clean_person(m, reference_date=ref)
+                p.update(household_service.person_derived(p, ref), household_id=hid, id=new_id())
+                people.append(p)
+            head = people[0]
+            clean["head_name_ar"] = f"{head['given_name_ar']} {head['family_name_ar']}"
+            clean["head_name_lat"] = f"{head['given_name_lat']} {head['family_name_lat']}"
+        clean.update(household_service.household_derived(clean, people, locations), id=hid)
+        hh_buf.append(clean)
+        p_buf.extend(people)
+        m_buf.append(validation.clean_movement({**move, "household_id": hid}, locations))
+        n_people += len(people) if people else clean["total"]
+        done += 1
+        if len(hh_buf) >= chunk:
+            flush()
+            if on_chunk is not None:
+                on_chunk(done)
+    flush()
+    return n_people, done
+
+
 def populate(store, households: int = 500, crossings: int = 2000, seed: int = 2025, *, progress=None,
              cancelled=None, chunk: int = 2000) -> dict:
     """Validate and insert synthetic records in one transaction (all or nothing; cancel rolls back)."""
-    from . import validation
-
     rng = random.Random(seed)
     tick = Progress(progress, cancelled)
     locations = store.locations()
     total = households + crossings
-    done = 0
-    n_people = n_moves = 0
     with store.atomic():
-        hh_buf, p_buf, m_buf = [], [], []
-
-        def flush():
-            records.bulk_create(store, "households", hh_buf, action="demo")
-            records.bulk_create(store, "persons", p_buf, action="demo")
-            records.bulk_create(store, "movements", m_buf, action="demo")
-            hh_buf.clear(), p_buf.clear(), m_buf.clear()
-
-        for hh, members, move in generate_households(rng, households):
-            clean = validation.clean_household(hh, locations)
-            hid = new_id()
-            people = []
-            if members is not None:
-                ref = dt.date.fromisoformat(clean["registration_date"])
-                for m in members:
-                    p = validation.clean_person(m, reference_date=ref)
-                    p.update(household_service.person_derived(p, ref))
-                    p["household_id"] = hid
-                    p["id"] = new_id()
-                    people.append(p)
-                head = people[0]
-                clean["head_name_ar"] = f"{head['given_name_ar']} {head['family_name_ar']}"
-                clean["head_name_lat"] = f"{head['given_name_lat']} {head['family_name_lat']}"
-            clean.update(household_service.household_derived(clean, people, locations))
-            clean["id"] = hid
-            hh_buf.append(clean)
-            p_buf.extend(people)
-            mv = validation.clean_movement({**move, "household_id": hid}, locations)
-            m_buf.append(mv)
-            n_people += len(people) if people else clean["total"]
-            n_moves += 1
-            done += 1
-            if len(hh_buf) >= chunk:
-                flush()
-                tick.tick(done, total)
-        flush()
+        n_people, n_moves = insert_households(store, generate_households(rng, households), chunk=chunk,
+                                              on_chunk=lambda done: tick.tick(done, total))
+        done = households
         buf = []
         for rec in generate_crossings(rng, crossings):
             clean = validation.clean_crossing(rec, locations)
