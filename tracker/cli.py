@@ -92,8 +92,8 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_passwd(args) -> int:
-    store = open_store(args.db)
-    old = os.environ.get(PASSPHRASE_ENV) or store._passphrase
+    old = passphrase()
+    store = Store.open(Path(args.db), old)
     new = os.environ.get("DTRACK_NEW_PASSPHRASE")
     if not new:
         if not sys.stdin.isatty():
