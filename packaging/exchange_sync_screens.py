@@ -12,18 +12,19 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import tracker  # noqa: E402,F401
-from PySide6.QtCore import QEvent, QEventLoop  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tracker import demo, households  # noqa: E402
 from tracker.store import Store  # noqa: E402
 from tracker.sync import bundle, identity  # noqa: E402
+
+from screenshots import settle  # noqa: E402  (the shell screenshots' helper, same folder)
 
 SIZE = (1366, 768)
 PARTNER_LIST = (  # what a partner's registration sheet looks like (UTF-8 with Arabic names)
@@ -32,17 +33,6 @@ PARTNER_LIST = (  # what a partner's registration sheet looks like (UTF-8 with A
     "2025-03-09,فاطمة يوسف,Fatima Youssef,SY0602,Halba school,\n"
     "2025-03-10,محمود العلي,Mahmoud Al-Ali,SY1002,Tall Bireh,+961 3 555 010\n"
 )
-
-
-def settle(until=lambda: True, seconds: float = 20.0) -> None:
-    loop = QEventLoop()
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        if until():
-            break
-    for _ in range(5):
-        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
 def offices(work: Path):
@@ -77,10 +67,10 @@ def shoot(out: Path, language: str, store, work: Path, app) -> None:
     window.resize(*SIZE)
     window.show()
     window.start("exchange")
-    settle(lambda: "·" in window.counts_label.text() and "exchange" in window.pages)
+    settle(app, lambda: "·" in window.counts_label.text() and "exchange" in window.pages)
     host = window.pages["exchange"]
     host.setCurrentIndex(0)
-    settle(seconds=1.0)
+    settle(app, seconds=1.0)
     from ui.exchange_page import ExchangePage
     from ui.sync_page import SyncPage
 
@@ -88,25 +78,25 @@ def shoot(out: Path, language: str, store, work: Path, app) -> None:
     wizard = exchange.import_wizard
     wizard.ask_open_path = lambda: str(work / "partner-list.csv")
     wizard.choose_file()
-    settle(lambda: wizard.steps.currentIndex() == 1)
+    settle(app, lambda: wizard.steps.currentIndex() == 1)
     # the partner's own column names: pick the fields for them, as the user does in the preview
     for column, field in (("Head of household (Arabic)", "head_name_ar"), ("Head of household (Latin)", "head_name_lat"),
                           ("Site", "site_name"), ("Phone", "contact_phone")):
         combo = wizard.combos[wizard.headers.index(column)]
         combo.setCurrentIndex(combo.findData(field))
     wizard.table.resizeColumnsToContents()
-    settle(seconds=0.5)
+    settle(app, seconds=0.5)
     window.grab().save(str(out / f"exchange-{language}.png"))
     print("wrote", out / f"exchange-{language}.png")
 
     host.setCurrentIndex(1)
     sync = host.widget(1).findChild(SyncPage)
-    settle(lambda: sync.recipient.count() > 1)
+    settle(app, lambda: sync.recipient.count() > 1)
     rows = sync.history.rowCount()
     sync.import_file(str(work / f"from-wadi-khaled-{1 if language == 'en' else 2}.dtb"))
-    settle(lambda: not sync.bar.isVisible() and sync.history.rowCount() > rows)
+    settle(app, lambda: not sync.bar.isVisible() and sync.history.rowCount() > rows)
     sync.recipient.setCurrentIndex(1)
-    settle(seconds=0.5)
+    settle(app, seconds=0.5)
     window.grab().save(str(out / f"sync-{language}.png"))
     print("wrote", out / f"sync-{language}.png")
     window.close()
