@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import time
 
-import uuid6
+import uuid_utils
 
 
 def new_id() -> str:
-    return str(uuid6.uuid7())
+    # uuid-utils (Rust) makes ids monotonic within a process and about 15x faster than a pure
+    # Python UUIDv7, which matters on bulk loads (one id per record).
+    return str(uuid_utils.uuid7())
 
 
 # An HLC is written as fixed-width text so plain string comparison orders it:
