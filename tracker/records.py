@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+import orjson
+
 from . import model
 from .errors import NotFound
 from .ids import new_id
@@ -38,7 +40,9 @@ def synced_fields(table: str, values: dict) -> dict:
 
 
 def dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON with non-ASCII text kept as is (what ``json.dumps(ensure_ascii=False,
+    separators=(",", ":"))`` gives for the str/int/float/None values records hold)."""
+    return orjson.dumps(value).decode()
 
 
 def get(store, table: str, record_id: str, *, include_deleted=False) -> dict | None:
@@ -159,26 +163,30 @@ def bulk_create(store, table: str, rows: list[dict], *, action: str = "create") 
     present = set()
     for r in rows:
         present.update(r)
-    cols = [c for c in known if c in present or c in model.SYSTEM_FIELDS]
     dev, user = store.device_id, store.user
+    system = {"created_at": now, "updated_at": now, "created_by": dev, "updated_by": dev, "user": user, "deleted": 0}
+    # Column order of the INSERT: the caller's columns, then the id, then the store's own values.
+    user_cols = [c for c in known if c in present and c not in model.SYSTEM_FIELDS]
+    cols = [*user_cols, "id", *system]
+    consts = tuple(system.values())
     ids = []
     data = []
     changes = []
     audits = []
     full_skip = set(model.COUNT_FIELDS) if table == "households" else set()
-    skip = set(model.SYSTEM_FIELDS) - {"deleted"} | set(model.DERIVED_FIELDS.get(table, ()))
-    clock = store.clock
+    skip = set(model.SYSTEM_FIELDS) | set(model.DERIVED_FIELDS.get(table, ()))
+    skip_full = skip | full_skip
+    now_hlc = store.clock.now
     seq = store.seq
     for r in rows:
         rid = r.get("id") or new_id()
         ids.append(rid)
-        r = {**r, "id": rid, "created_at": now, "updated_at": now, "created_by": dev, "updated_by": dev,
-             "user": user, "deleted": 0}
-        data.append([r.get(c) for c in cols])
-        s = skip | full_skip if r.get("mode") == "full" else skip
+        data.append((*map(r.get, user_cols), rid, *consts))
+        s = skip_full if r.get("mode") == "full" else skip
+        synced = {k: v for k, v in r.items() if k not in s}
+        synced["deleted"] = 0
         seq += 1
-        changes.append((dev, seq, clock.now(), table, rid, "create", dumps({k: v for k, v in r.items() if k not in s}),
-                        user))
+        changes.append((dev, seq, now_hlc(), table, rid, "create", dumps(synced), user))
         audits.append((now, dev, user, action, table, rid))
 
     def write():
