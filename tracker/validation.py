@@ -38,7 +38,8 @@ class _Cleaner:
         return v
 
     def present(self, field) -> bool:
-        return self.get(field) is not None
+        v = self.raw.get(field)
+        return v is not None and (v.__class__ is not str or not v.isspace() and v != "")
 
     def _missing(self, field, required, default=None):
         if required:
@@ -48,7 +49,9 @@ class _Cleaner:
         return default
 
     def text(self, field, required=False, max_len=MAX_TEXT):
-        v = self.get(field)
+        v = self.raw.get(field)
+        if v.__class__ is str:
+            v = v.strip() or None
         if v is None:
             return self._missing(field, required)
         s = v if v.__class__ is str else str(v).strip()
@@ -59,7 +62,9 @@ class _Cleaner:
         return s
 
     def choice(self, field, choices, required=False):
-        v = self.get(field)
+        v = self.raw.get(field)
+        if v.__class__ is str:
+            v = v.strip() or None
         if v is None:
             return self._missing(field, required)
         s = v if v.__class__ is str else str(v).strip()
@@ -70,7 +75,9 @@ class _Cleaner:
         return s
 
     def integer(self, field, required=False, lo=None, hi=None, default=None):
-        v = self.get(field)
+        v = self.raw.get(field)
+        if v.__class__ is str:
+            v = v.strip() or None
         if v is None:
             return self._missing(field, required, default)
         cls = v.__class__
