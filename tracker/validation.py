@@ -181,9 +181,18 @@ class _Cleaner:
 
 def _counts(c: _Cleaner, required=False) -> int:
     total = 0
+    raw, out = c.raw, c.out
     for f in model.COUNT_FIELDS:
-        v = c.integer(f, lo=0, hi=100_000, default=0 if required else None)
-        total += v or 0
+        v = raw.get(f)
+        # Fast path for the usual cell (plain digits or an int in range); anything else goes through
+        # integer(), which gives the same result or the error.
+        if v.__class__ is str and v.isdecimal() and v.isascii():
+            v = int(v)
+        if v.__class__ is int and 0 <= v <= 100_000:
+            out[f] = v
+            total += v
+        else:
+            total += c.integer(f, lo=0, hi=100_000, default=0 if required else None) or 0
     return total
 
 
@@ -307,8 +316,15 @@ def clean_crossing(raw: dict, locations: dict, *, partial=False) -> dict:
     c.text("destination_text", max_len=200)
     c.choice("transport", model.TRANSPORTS)
     c.choice("reason", model.REASONS)
+    raw_get, out = raw.get, c.out
     for f in model.VULNERABILITY_FIELDS:
-        v = c.integer(f, lo=0, default=None if partial else 0)
+        v = raw_get(f)
+        if v.__class__ is str and v.isdecimal() and v.isascii():
+            v = int(v)
+        if v.__class__ is int and v >= 0:
+            out[f] = v  # the usual cell; anything else through integer() for its result or error
+        else:
+            v = c.integer(f, lo=0, default=None if partial else 0)
         if v and not partial and v > total:
             c.fail(f, "counts_disagree", f"is more than the people counted ({total})", v)
     c.text("observer", max_len=100)
