@@ -9,6 +9,7 @@ reads ``audit_log``.
 from __future__ import annotations
 
 import json
+from itertools import chain
 
 import orjson
 
@@ -151,6 +152,28 @@ def soft_delete(store, table: str, record_id: str) -> None:
     update(store, table, record_id, {"deleted": 1}, action="delete")
 
 
+# SQLite's default limit on "?" in one statement (SQLITE_MAX_VARIABLE_NUMBER, since 3.32).
+_MAX_VARIABLES = 32_766
+
+
+def insert_many(conn, table: str, cols, rows) -> None:
+    """INSERT ``rows`` (tuples in ``cols`` order) with multi-row VALUES statements.
+
+    As fast as ``executemany`` on its own, and each statement is one call into SQLite, which
+    runs with the GIL released: while it writes, another thread (the import's reader) can
+    run Python. ``executemany`` takes the GIL back after every row and would wait each time.
+    """
+    width = len(cols)
+    per = max(1, min(500, _MAX_VARIABLES // width))
+    head = f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+    one = "(" + ", ".join("?" * width) + ")"
+    full = head + ", ".join([one] * per)
+    for i in range(0, len(rows), per):
+        part = rows[i:i + per]
+        sql = full if len(part) == per else head + ", ".join([one] * len(part))
+        conn.execute(sql, list(chain.from_iterable(part)))
+
+
 def bulk_create(store, table: str, rows: list[dict], *, action: str = "create") -> list[str]:
     """Insert many validated, derived rows with one executemany per table (the import/demo hot path).
 
@@ -190,14 +213,13 @@ def bulk_create(store, table: str, rows: list[dict], *, action: str = "create") 
         audits.append((now, dev, user, action, table, rid))
 
     def write():
-        store.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", data)
-        first = store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM change_log").fetchone()[0] + 1
-        store.conn.executemany(
-            "INSERT INTO change_log (origin_device, origin_seq, hlc, table_name, record_id, op, fields, user) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes)
-        store.conn.executemany(
-            "INSERT INTO audit_log (at, device_id, user, action, table_name, record_id, change_seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", [(*a, first + i) for i, a in enumerate(audits)])
+        conn = store.conn
+        insert_many(conn, table, cols, data)
+        first = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM change_log").fetchone()[0] + 1
+        insert_many(conn, "change_log",
+                    ("origin_device", "origin_seq", "hlc", "table_name", "record_id", "op", "fields", "user"), changes)
+        insert_many(conn, "audit_log", ("at", "device_id", "user", "action", "table_name", "record_id", "change_seq"),
+                    [(*a, first + i) for i, a in enumerate(audits)])
         store.seq = seq
         store.queue_event(table, ids)
 

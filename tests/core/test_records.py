@@ -145,3 +145,28 @@ def test_a_new_registration_date_moves_members_ages(store):
     hh = households.get(store, hid)
     assert sorted(m["age"] for m in hh["members"]) == [5, 40]
     assert hh["f_5_11"] == 1 and hh["f_0_4"] == 0  # the counts follow the ages
+
+
+def test_bulk_create_across_statement_chunks_keeps_order_types_and_logs(store):
+    # 1,203 rows: several full multi-row statements plus a short last one, for each of the three tables.
+    base = {"counted_at": "2025-03-09T10:00", "crossing_pcode": "XLB-ABD", "direction": "in", "nationality": "SYR",
+            "origin_pcode": "SY06", "origin_text": None}
+    rows_in = []
+    for i in range(1203):
+        r = {**base, **{f: 0 for f in COUNT_FIELDS}, "m_18_59": i % 7 + 1, "source_id": f"s-{i}"}
+        r.update(crossings.derived(r, store.locations()))
+        rows_in.append(r)
+    with store.atomic():
+        ids = records.bulk_create(store, "crossing_counts", rows_in, action="import")
+    stored = store.conn.execute("SELECT id, source_id, m_18_59, total, origin_text FROM crossing_counts "
+                                "ORDER BY rowid").fetchall()
+    assert [r[0] for r in stored] == ids and [r[1] for r in stored] == [f"s-{i}" for i in range(1203)]
+    assert all(r[2] == i % 7 + 1 and type(r[2]) is int and r[3] == r[2] and r[4] is None for i, r in enumerate(stored))
+    changes = store.conn.execute("SELECT seq, origin_seq, record_id, fields FROM change_log ORDER BY seq").fetchall()
+    assert [c[2] for c in changes] == ids and [c[1] for c in changes] == list(range(1, 1204))
+    assert json.loads(changes[5][3])["m_18_59"] == 6
+    audits = store.conn.execute("SELECT record_id, change_seq, action FROM audit_log WHERE action = 'import' "
+                                "ORDER BY id").fetchall()
+    assert [(a[0], a[1]) for a in audits] == [(c[2], c[0]) for c in changes]
+    report = stats.check(store)
+    assert report["ok"], report["lines"]
