@@ -174,43 +174,56 @@ def insert_many(conn, table: str, cols, rows) -> None:
         conn.execute(sql, list(chain.from_iterable(part)))
 
 
+def bulk_rows(table: str, rows: list[dict], known: list[str]) -> tuple[list[str], list[tuple]]:
+    """The store-free half of ``bulk_create``: the INSERT's user columns (those of ``known`` that
+    some row has) and, per row, (id, values in that column order, the change log's JSON).
+
+    Needs no database, so an import can run it in its reading process.
+    """
+    present = set()
+    for r in rows:
+        present.update(r)
+    user_cols = [c for c in known if c in present and c not in model.SYSTEM_FIELDS]
+    skip = set(model.SYSTEM_FIELDS) | set(model.DERIVED_FIELDS.get(table, ()))
+    skip_full = skip | set(model.COUNT_FIELDS) if table == "households" else skip
+    out = []
+    for r in rows:
+        s = skip_full if r.get("mode") == "full" else skip
+        synced = {k: v for k, v in r.items() if k not in s}
+        synced["deleted"] = 0
+        out.append((r.get("id") or new_id(), tuple(map(r.get, user_cols)), dumps(synced)))
+    return user_cols, out
+
+
 def bulk_create(store, table: str, rows: list[dict], *, action: str = "create") -> list[str]:
-    """Insert many validated, derived rows with one executemany per table (the import/demo hot path).
+    """Insert many validated, derived rows (the import/demo hot path).
 
     Every row still gets its change-log and audit rows; the caller holds the transaction.
     """
     if not rows:
         return []
+    user_cols, prepared = bulk_rows(table, rows, columns(store, table))
+    return bulk_write(store, table, user_cols, prepared, action=action)
+
+
+def bulk_write(store, table: str, user_cols: list[str], prepared: list[tuple], *, action: str = "create") -> list[str]:
+    """Write rows made by ``bulk_rows``: the records, their change-log rows, their audit rows."""
+    if not prepared:
+        return []
     now = utc_now_iso()
-    known = columns(store, table)
-    present = set()
-    for r in rows:
-        present.update(r)
     dev, user = store.device_id, store.user
     system = {"created_at": now, "updated_at": now, "created_by": dev, "updated_by": dev, "user": user, "deleted": 0}
     # Column order of the INSERT: the caller's columns, then the id, then the store's own values.
-    user_cols = [c for c in known if c in present and c not in model.SYSTEM_FIELDS]
     cols = [*user_cols, "id", *system]
     consts = tuple(system.values())
-    ids = []
-    data = []
-    changes = []
-    audits = []
-    full_skip = set(model.COUNT_FIELDS) if table == "households" else set()
-    skip = set(model.SYSTEM_FIELDS) | set(model.DERIVED_FIELDS.get(table, ()))
-    skip_full = skip | full_skip
     now_hlc = store.clock.now
     seq = store.seq
-    for r in rows:
-        rid = r.get("id") or new_id()
-        ids.append(rid)
-        data.append((*map(r.get, user_cols), rid, *consts))
-        s = skip_full if r.get("mode") == "full" else skip
-        synced = {k: v for k, v in r.items() if k not in s}
-        synced["deleted"] = 0
-        seq += 1
-        changes.append((dev, seq, now_hlc(), table, rid, "create", dumps(synced), user))
-        audits.append((now, dev, user, action, table, rid))
+    ids = [p[0] for p in prepared]
+    data = [(*values, rid, *consts) for rid, values, _ in prepared]
+    changes = [(dev, seq + i, now_hlc(), table, rid, "create", fields, user)
+               for i, (rid, _, fields) in enumerate(prepared, 1)]
+    audits = [(now, dev, user, action, table, rid) for rid in ids]
+    seq += len(prepared)
 
     def write():
         conn = store.conn
