@@ -12,9 +12,14 @@ from . import gazetteer, model, records
 from .timeutil import today
 from .validation import clean_crossing
 
+_ZEROS = (0,) * len(model.COUNT_FIELDS)
+
 
 def derived(values: dict, locations: dict) -> dict:
-    total = sum(values.get(f) or 0 for f in model.COUNT_FIELDS)
+    try:
+        total = sum(map(values.get, model.COUNT_FIELDS, _ZEROS))
+    except TypeError:  # a count given as None
+        total = sum(values.get(f) or 0 for f in model.COUNT_FIELDS)
     return {"total": total, "count_date": (values.get("counted_at") or "")[:10] or None,
             "origin_adm1": gazetteer.adm1_of(locations, values.get("origin_pcode")),
             "destination_adm1": gazetteer.adm1_of(locations, values.get("destination_pcode"))}

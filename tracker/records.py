@@ -188,8 +188,9 @@ def bulk_rows(table: str, rows: list[dict], known: list[str]) -> tuple[list[str]
     skip_full = skip | set(model.COUNT_FIELDS) if table == "households" else skip
     out = []
     for r in rows:
-        s = skip_full if r.get("mode") == "full" else skip
-        synced = {k: v for k, v in r.items() if k not in s}
+        synced = dict(r)  # then drop what does not travel: faster than a comprehension, same key order
+        for k in r.keys() & (skip_full if r.get("mode") == "full" else skip):
+            del synced[k]
         synced["deleted"] = 0
         out.append((r.get("id") or new_id(), tuple(map(r.get, user_cols)), dumps(synced)))
     return user_cols, out

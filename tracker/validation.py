@@ -180,8 +180,19 @@ class _Cleaner:
 
 
 def _counts(c: _Cleaner, required=False) -> int:
-    total = 0
     raw, out = c.raw, c.out
+    values = list(map(raw.get, model.COUNT_FIELDS))
+    try:
+        digits = "".join(values)  # TypeError unless every count is text
+    except TypeError:
+        digits = ""
+    # The usual row: every count plain ASCII digits (none empty) within range.
+    if digits and all(values) and digits.isdecimal() and digits.isascii():
+        ints = list(map(int, values))
+        if max(ints) <= 100_000:
+            out.update(zip(model.COUNT_FIELDS, ints))
+            return sum(ints)
+    total = 0
     for f in model.COUNT_FIELDS:
         v = raw.get(f)
         # Fast path for the usual cell (plain digits or an int in range); anything else goes through
@@ -323,6 +334,10 @@ def clean_crossing(raw: dict, locations: dict, *, partial=False) -> dict:
             v = int(v)
         if v.__class__ is int and v >= 0:
             out[f] = v  # the usual cell; anything else through integer() for its result or error
+        elif v is None:  # as integer() does for a missing value
+            v = None if partial else 0
+            if v is not None or f in raw:
+                out[f] = v
         else:
             v = c.integer(f, lo=0, default=None if partial else 0)
         if v and not partial and v > total:

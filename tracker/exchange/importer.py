@@ -12,6 +12,8 @@ source id (Kobo ``_uuid`` / ``meta/instanceID`` / ``_id``) is already stored is 
 from __future__ import annotations
 
 import csv
+import multiprocessing
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +27,11 @@ from ..validation import clean_crossing, clean_household, clean_person
 from . import csvio
 from . import mapping as mapping_mod
 from .columns import neutralise, unneutralise
-from .errors import MappingError
+from .errors import FileFormatError, MappingError
 
 BATCH = 2000
+# Files from this size on are read and checked in a second process (start-up ~0.3 s).
+CHILD_MIN_BYTES = 4_000_000
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 TABLES = {"households": "households", "persons": "persons", "crossings": "crossing_counts"}
 _LOWER = {"mode", "status", "shelter_type", "intention", "consent_scope", "relationship", "document_type",
@@ -102,27 +106,30 @@ def import_file(store, path, kind: str, *, profile: dict | None = None, keep_val
                                "mapping file", missing=missing)
         columns = {f: table.headers[i] or f"column {i + 1}" for i, f in enumerate(mapped) if f}
         handler = _HANDLERS[kind](store, result, columns)
-        width = len(table.headers)
+        plan, width = _plan(mapped), len(table.headers)
+        reader = None
+        if handler.pure:
+            # Reading and checking need no database: for a large file they run in a second
+            # process while this one writes (measured in docs/performance.md).
+            args = (kind, columns, store.locations())
+
+            def here():
+                return _prepared(table, plan, width, _HANDLERS[kind].reader(*args))
+
+            if path.stat().st_size >= CHILD_MIN_BYTES:
+                reader = _ChildReader(path, encoding, sheet, plan, width, args, fallback=here)
+                batches = iter(reader)
+            else:
+                batches = here()
+        else:
+            batches = ((*b, table.position()) for b in _batches(table, plan, width))
         try:
-            plan = _plan(mapped)
             with store.atomic():
-                batch = []
-                for n, cells in table.rows:
-                    raw = _raw(cells, plan)
-                    if raw is None and not any(_filled(c) for c in cells[width:]):
-                        continue  # blank line
-                    result.rows += 1
-                    if len(cells) > width and any(_filled(c) for c in cells[width:]):
-                        result.errors.append(FieldError("(row)", "ragged", f"has {len(cells)} cells but the header "
-                                                        f"has {width} columns", len(cells), n, None))
-                        continue
-                    batch.append((n, raw or {}))
-                    if len(batch) >= BATCH:
-                        handler.flush(batch, write=keep_valid or not result.errors)
-                        batch = []
-                        _tick(table, progress, cancelled)
-                handler.flush(batch, write=keep_valid or not result.errors)
-                _tick(table, progress, cancelled)
+                for rows, ragged, batch, position in batches:
+                    result.rows += rows
+                    result.errors.extend(ragged)
+                    handler.flush(batch, write=keep_valid or not result.errors)
+                    Progress(progress, cancelled).tick(*position)
                 if result.errors and not keep_valid:
                     raise _Rollback()
                 handler.finish()
@@ -135,6 +142,9 @@ def import_file(store, path, kind: str, *, profile: dict | None = None, keep_val
         except BaseException:
             result.imported = 0
             raise
+        finally:
+            if reader is not None:
+                reader.close()
     if result.errors:
         result.report_path = str(report or _default_report(path))
         write_report(result.report_path, result.errors)
@@ -163,23 +173,45 @@ def _is_xlsx(path) -> bool:
         return fh.read(4) == b"PK\x03\x04"
 
 
-def _tick(table, progress, cancelled) -> None:
-    Progress(progress, cancelled).tick(*table.position())
-
-
 def _filled(v) -> bool:
     return v is not None and not (isinstance(v, str) and not v.strip())
 
 
-def _plan(mapped) -> list[tuple]:
-    """For each mapped column: (cell index, field, the value map when the field is a code in lower case)."""
-    return [(i, f, _VALUES.get(f, {}) if f in _LOWER else None) for i, f in enumerate(mapped) if f is not None]
+class _Plan:
+    """Which cell goes to which field, and the value map of each code field (matched in lower case)."""
+
+    def __init__(self, mapped):
+        self.cells = [(i, f, _VALUES.get(f, {}) if f in _LOWER else None) for i, f in enumerate(mapped)
+                      if f is not None]
+        self.fields = [f for _, f, _ in self.cells]
+        self.codes = [(f, codes) for _, f, codes in self.cells if codes is not None]
+        index = [i for i, _, _ in self.cells]
+        self.need = max(index, default=-1) + 1
+        self.pick = operator.itemgetter(*index) if index else None
+        self.single = len(index) == 1  # then pick() gives the cell, not a tuple
 
 
-def _raw(cells, plan) -> dict | None:
+_plan = _Plan
+
+
+def _raw(cells, plan: _Plan) -> dict | None:
     """One row's values by field: text stripped, our own formula guard undone, codes lower-cased."""
+    if plan.pick is not None and len(cells) >= plan.need:
+        picked = plan.pick(cells)
+        try:
+            values = [v.strip() for v in ((picked,) if plan.single else picked)]  # all text (always in a CSV)
+        except AttributeError:
+            pass  # a number or an empty cell from a workbook: the general path below
+        else:
+            raw = {f: (unneutralise(v) if v[:1] == "'" else v) or None for f, v in zip(plan.fields, values)}
+            for f, codes in plan.codes:
+                v = raw[f]
+                if v is not None:
+                    v = v.lower()
+                    raw[f] = codes.get(v, v)
+            return raw if any(values) else None
     raw, any_value, n = {}, False, len(cells)
-    for i, f, codes in plan:
+    for i, f, codes in plan.cells:
         v = cells[i] if i < n else None
         if v.__class__ is str:
             v = v.strip()
@@ -195,33 +227,152 @@ def _raw(cells, plan) -> dict | None:
     return raw if any_value else None
 
 
+def _batches(table, plan, width: int):
+    """(data rows read, ragged-row errors, [(row number, raw values)]) for each BATCH rows."""
+    batch, ragged, rows = [], [], 0
+    for n, cells in table.rows:
+        raw = _raw(cells, plan)
+        if raw is None and not any(_filled(c) for c in cells[width:]):
+            continue  # blank line
+        rows += 1
+        if len(cells) > width and any(_filled(c) for c in cells[width:]):
+            ragged.append(FieldError("(row)", "ragged", f"has {len(cells)} cells but the header has {width} "
+                                     "columns", len(cells), n, None))
+            continue
+        batch.append((n, raw or {}))
+        if len(batch) >= BATCH:
+            yield rows, ragged, batch
+            batch, ragged, rows = [], [], 0
+    yield rows, ragged, batch
+
+
+def _prepared(table, plan, width: int, handler):
+    """``_batches`` with each batch checked (``_Handler.prepare``), and the file position for
+    the progress bar."""
+    for rows, ragged, batch in _batches(table, plan, width):
+        yield rows, ragged, handler.prepare(batch), table.position()
+
+
+def _child(out, path, encoding, sheet, plan, width, args) -> None:
+    """The reading process: sends ("batch", item) for each prepared batch, then ("end", None),
+    or ("error", exception) if the file turns out unreadable half-way."""
+    try:
+        with csvio.open_table(path, encoding, sheet) as table:
+            handler = _HANDLERS[args[0]].reader(*args)
+            for item in _prepared(table, plan, width, handler):
+                out.send(("batch", item))
+        out.send(("end", None))
+    except (BrokenPipeError, EOFError):
+        pass  # the importing process stopped (cancel, error): nothing to tell it
+    except BaseException as exc:
+        try:
+            out.send(("error", exc))
+        except Exception:
+            out.send(("error", FileFormatError(f"could not be read ({type(exc).__name__}: {exc})", str(path))))
+    finally:
+        out.close()
+
+
+class _ChildReader:
+    """Runs ``_child`` in a second process; iterating gives its batches in order and raises its error.
+
+    If that process cannot start or dies before its first batch (a script that imports without
+    the ``if __name__ == "__main__"`` guard multiprocessing needs), ``fallback()`` reads here.
+    """
+
+    def __init__(self, path, encoding, sheet, plan, width, args, fallback):
+        ctx = multiprocessing.get_context("spawn")  # no fork: this process holds an open database and threads
+        self.path, self._fallback = path, fallback
+        self._in, out = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_child, args=(out, path, encoding, sheet, plan, width, args),
+                                 name="dtrack-import-reader", daemon=True)
+        try:
+            self._proc.start()
+        except OSError:
+            self._proc = None
+        out.close()
+
+    def __iter__(self):
+        if self._proc is None:
+            yield from self._fallback()
+            return
+        started = False
+        while True:
+            try:
+                what, item = self._in.recv()
+            except EOFError:
+                if not started:
+                    yield from self._fallback()
+                    return
+                raise FileFormatError("could not be read: the reading process stopped "
+                                      f"(exit code {self._proc.exitcode}); try again", str(self.path)) from None
+            if what == "end":
+                return
+            if what == "error":
+                raise item
+            started = True
+            yield item
+
+    def close(self) -> None:
+        self._in.close()
+        if self._proc is None:
+            return
+        self._proc.join(timeout=5)
+        if self._proc.is_alive():  # still reading after a cancel or an error here: it only reads, stop it
+            self._proc.terminate()
+            self._proc.join()
+
+
 class _Handler:
     """Per-kind checks and writes; ``flush`` is called with batches of (row number, raw values)."""
 
     table = ""
+    # True when clean() needs nothing but the row and the gazetteer (no database, nothing kept
+    # from row to row): then prepare() checks the rows, possibly in the reading process.
+    pure = False
 
-    def __init__(self, store, result: ImportResult, columns: dict):
+    def __init__(self, store, result: ImportResult, columns: dict, locations: dict | None = None):
         self.store, self.result, self.columns = store, result, columns
-        self.locations = store.locations()
+        self.locations = store.locations() if locations is None else locations
         self.seen_ids: set = set()
         self.seen_sources: set = set()
+
+    @classmethod
+    def reader(cls, kind, columns, locations):
+        """The handler as the reading side uses it: no store, no result."""
+        return cls(None, None, columns, locations)
 
     def fail(self, n: int, errors) -> None:
         self.result.errors.extend(FieldError(e.field, e.rule, e.message, e.value, n, self.columns.get(e.field))
                                   for e in errors)
 
-    def identity(self, n: int, raw: dict) -> bool:
-        """Normalise id/source_id; False (row rejected) on a malformed id."""
+    def identity(self, n: int, raw: dict) -> list[FieldError]:
+        """Normalise id/source_id; the errors that reject the row (a malformed id)."""
         sid = raw.get("source_id")
         if sid is not None:
             sid = str(sid)
             raw["source_id"] = sid[5:] if sid.lower().startswith("uuid:") else sid
         rid = raw.get("id")
         if rid is not None and not _UUID.match(str(rid)):
-            self.fail(n, [FieldError("id", "bad_id", "is not a Displacement Tracker record id; map the column to "
-                                     "source_id instead", rid)])
-            return False
-        return True
+            return [FieldError("id", "bad_id", "is not a Displacement Tracker record id; map the column to "
+                               "source_id instead", rid)]
+        return []
+
+    def prepare(self, batch) -> tuple[list, list]:
+        """A pure handler's checks of one batch, with no database: (rejected rows as (n, errors),
+        the others as (n, id, source id, errors or None, cleaned record or None))."""
+        rejected, checked = [], []
+        for n, raw in batch:
+            errors = self.identity(n, raw)
+            if errors:
+                rejected.append((n, errors))
+                continue
+            try:
+                rec, errors = self.clean(n, raw), None
+            except ValidationError as exc:
+                rec, errors = None, exc.errors
+            checked.append((n, raw.get("id"), raw.get("source_id"), errors, rec))
+        return rejected, checked
 
     def existing(self, column: str, values) -> set:
         values = [v for v in values if v]
@@ -232,9 +383,8 @@ class _Handler:
             found.update(r[0] for r in self.store.conn.execute(q, part))
         return found
 
-    def is_duplicate(self, raw: dict, ids: set, sources: set) -> bool:
+    def is_duplicate(self, rid, sid, ids: set, sources: set) -> bool:
         """Already stored, or already seen earlier in this file (by id, then source id)."""
-        rid, sid = raw.get("id"), raw.get("source_id")
         if (rid and (rid in ids or rid in self.seen_ids)) or (sid and (sid in sources or sid in self.seen_sources)):
             return True
         if rid:
@@ -247,18 +397,38 @@ class _Handler:
         raise NotImplementedError
 
     def flush(self, batch, write: bool) -> None:
-        batch = [(n, raw) for n, raw in batch if self.identity(n, raw)]
-        ids = self.existing("id", [str(r["id"]) for _, r in batch if r.get("id")])
-        sources = self.existing("source_id", [r["source_id"] for _, r in batch if r.get("source_id")])
+        """Skip duplicates, record the errors, write the valid rows (this uses the database).
+
+        A pure handler's batch comes from ``prepare``; any other's is [(row number, raw values)]
+        and is checked here, duplicates first (their errors would not matter)."""
+        if self.pure:
+            rejected, checked = batch
+        else:
+            rejected, checked = [], []
+            for n, raw in batch:
+                errors = self.identity(n, raw)
+                if errors:
+                    rejected.append((n, errors))
+                else:
+                    checked.append((n, raw.get("id"), raw.get("source_id"), None, raw))
+        for n, errors in rejected:
+            self.fail(n, errors)
+        ids = self.existing("id", [str(rid) for _, rid, _, _, _ in checked if rid])
+        sources = self.existing("source_id", [sid for _, _, sid, _, _ in checked if sid])
         rows = []
-        for n, raw in batch:
-            if self.is_duplicate(raw, ids, sources):
+        for n, rid, sid, errors, rec in checked:
+            if self.is_duplicate(rid, sid, ids, sources):
                 self.result.duplicates += 1
                 continue
-            try:
-                rows.append(self.clean(n, raw))
-            except ValidationError as exc:
-                self.fail(n, exc.errors)
+            if not self.pure:
+                try:
+                    rec = self.clean(n, rec)  # the raw values until now
+                except ValidationError as exc:
+                    errors = exc.errors
+            if errors:
+                self.fail(n, errors)
+            else:
+                rows.append(rec)
         self.result.valid += len(rows)
         if write and rows:
             records.bulk_create(self.store, self.table, rows, action="import")
@@ -282,6 +452,7 @@ def _fallback(raw: dict, target: str, *sources: str) -> None:
 
 class _Households(_Handler):
     table = "households"
+    pure = True
 
     def clean(self, n, raw):
         _fallback(raw, "origin_pcode", "origin_adm2", "origin_adm1")
@@ -297,6 +468,7 @@ class _Households(_Handler):
 
 class _Crossings(_Handler):
     table = "crossing_counts"
+    pure = True
 
     def clean(self, n, raw):
         _fallback(raw, "counted_at", "count_date")
