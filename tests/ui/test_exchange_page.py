@@ -148,3 +148,32 @@ def test_cancel_stops_the_export_and_leaves_no_file(qtbot, ctx, tmp_path, monkey
     gate.set()
     qtbot.waitUntil(lambda: panel.button.isEnabled(), timeout=5000)
     assert "Cancelled" in panel.result.text() and list(outdir.iterdir()) == []
+
+
+def test_import_wizard_reads_a_large_file_in_a_second_process(qtbot, ctx, tmp_path, monkeypatch):
+    from tracker.exchange import importer
+
+    lines = ["counted_at,crossing_pcode,direction,female_18_59,male_18_59,source_id"]
+    lines += [f"2025-03-{i % 28 + 1:02d}T08:00,XLB-ABD,in,{i % 3},1,k-{i}" for i in range(5000)]
+    src = tmp_path / "big.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(importer, "CHILD_MIN_BYTES", 0)  # this small file takes the large-file path
+    exits = []
+    close = importer._ChildReader.close
+
+    def watched(reader):
+        close(reader)
+        exits.append(reader._proc.exitcode)
+
+    monkeypatch.setattr(importer._ChildReader, "close", watched)
+    page = _page(qtbot, ctx)
+    wizard = page.import_wizard
+    _choose(wizard.kind, "crossings")
+    monkeypatch.setattr(wizard, "ask_open_path", lambda: str(src))
+    wizard.choose.click()
+    qtbot.waitUntil(lambda: wizard.steps.currentIndex() == 1 and wizard.run_import.isEnabled(), timeout=5000)
+    wizard.run_import.click()
+    qtbot.waitUntil(lambda: wizard.steps.currentIndex() == 2, timeout=20000)
+    assert "Imported: 5000" in wizard.outcome.text() and exits == [0]
+    total = ctx.call(lambda: ctx.store.conn.execute("SELECT sum(total) FROM crossing_counts").fetchone()[0])
+    assert total == sum(i % 3 + 1 for i in range(5000))
