@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from tracker import childproc
 from tracker.errors import Cancelled
 from tracker.exchange import importer
 from tracker.exchange.errors import FileFormatError
@@ -54,13 +55,13 @@ def _outcome(store, result):
 def spy(monkeypatch):
     """Records each reading process started: (its pid, its exit code once closed)."""
     seen = []
-    close = importer._ChildReader.close
+    close = childproc.stream.close
 
     def watched(self):
         close(self)
-        seen.append((self._proc.pid, self._proc.exitcode))
+        seen.append((self.proc.pid, self.proc.exitcode))
 
-    monkeypatch.setattr(importer._ChildReader, "close", watched)
+    monkeypatch.setattr(childproc.stream, "close", watched)
     return seen
 
 
@@ -128,7 +129,7 @@ def test_a_second_process_that_cannot_start_reads_here(store, tmp_path, monkeypa
             return proc
 
     real = multiprocessing.get_context
-    monkeypatch.setattr(importer.multiprocessing, "get_context", lambda method: NoProcesses(real(method)))
+    monkeypatch.setattr(childproc.multiprocessing, "get_context", lambda method: NoProcesses(real(method)))
     monkeypatch.setattr(importer, "CHILD_MIN_BYTES", 0)
     src = _write(tmp_path / "fmr.csv", _rows(2500))
     result = importer.import_file(store, src, "crossings", keep_valid=True)

@@ -151,6 +151,7 @@ def test_cancel_stops_the_export_and_leaves_no_file(qtbot, ctx, tmp_path, monkey
 
 
 def test_import_wizard_reads_a_large_file_in_a_second_process(qtbot, ctx, tmp_path, monkeypatch):
+    from tracker import childproc
     from tracker.exchange import importer
 
     lines = ["counted_at,crossing_pcode,direction,female_18_59,male_18_59,source_id"]
@@ -159,13 +160,13 @@ def test_import_wizard_reads_a_large_file_in_a_second_process(qtbot, ctx, tmp_pa
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setattr(importer, "CHILD_MIN_BYTES", 0)  # this small file takes the large-file path
     exits = []
-    close = importer._ChildReader.close
+    close = childproc.stream.close
 
     def watched(reader):
         close(reader)
-        exits.append(reader._proc.exitcode)
+        exits.append(reader.proc.exitcode)
 
-    monkeypatch.setattr(importer._ChildReader, "close", watched)
+    monkeypatch.setattr(childproc.stream, "close", watched)
     page = _page(qtbot, ctx)
     wizard = page.import_wizard
     _choose(wizard.kind, "crossings")

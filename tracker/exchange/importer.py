@@ -12,7 +12,6 @@ source id (Kobo ``_uuid`` / ``meta/instanceID`` / ``_id``) is already stored is 
 from __future__ import annotations
 
 import csv
-import multiprocessing
 import operator
 import re
 from dataclasses import dataclass, field
@@ -20,14 +19,14 @@ from pathlib import Path
 
 from .. import crossings as crossing_service
 from .. import households as household_service
-from .. import model, records
+from .. import childproc, model, records
 from ..errors import FieldError, Progress, ValidationError
 from ..timeutil import parse_date, today
 from ..validation import clean_crossing, clean_household, clean_person
 from . import csvio
 from . import mapping as mapping_mod
 from .columns import neutralise, unneutralise
-from .errors import FileFormatError, MappingError
+from .errors import MappingError
 
 BATCH = 2000
 # Files from this size on are read and checked in a second process (start-up ~0.3 s).
@@ -113,14 +112,12 @@ def import_file(store, path, kind: str, *, profile: dict | None = None, keep_val
             # process while this one writes (measured in docs/performance.md).
             args = (kind, columns, store.locations())
 
-            def here():
-                return _prepared(table, plan, width, _HANDLERS[kind].reader(*args))
-
             if path.stat().st_size >= CHILD_MIN_BYTES:
-                reader = _ChildReader(path, encoding, sheet, plan, width, args, fallback=here)
+                reader = childproc.stream(_read_prepared, path, encoding, sheet, plan, width, args,
+                                          name="dtrack-import-reader")
                 batches = iter(reader)
             else:
-                batches = here()
+                batches = _prepared(table, plan, width, _HANDLERS[kind].reader(*args))
         else:
             batches = ((*b, table.position()) for b in _batches(table, plan, width))
         try:
@@ -253,74 +250,10 @@ def _prepared(table, plan, width: int, handler):
         yield rows, ragged, handler.prepare(batch), table.position()
 
 
-def _child(out, path, encoding, sheet, plan, width, args) -> None:
-    """The reading process: sends ("batch", item) for each prepared batch, then ("end", None),
-    or ("error", exception) if the file turns out unreadable half-way."""
-    try:
-        with csvio.open_table(path, encoding, sheet) as table:
-            handler = _HANDLERS[args[0]].reader(*args)
-            for item in _prepared(table, plan, width, handler):
-                out.send(("batch", item))
-        out.send(("end", None))
-    except (BrokenPipeError, EOFError):
-        pass  # the importing process stopped (cancel, error): nothing to tell it
-    except BaseException as exc:
-        try:
-            out.send(("error", exc))
-        except Exception:
-            out.send(("error", FileFormatError(f"could not be read ({type(exc).__name__}: {exc})", str(path))))
-    finally:
-        out.close()
-
-
-class _ChildReader:
-    """Runs ``_child`` in a second process; iterating gives its batches in order and raises its error.
-
-    If that process cannot start or dies before its first batch (a script that imports without
-    the ``if __name__ == "__main__"`` guard multiprocessing needs), ``fallback()`` reads here.
-    """
-
-    def __init__(self, path, encoding, sheet, plan, width, args, fallback):
-        ctx = multiprocessing.get_context("spawn")  # no fork: this process holds an open database and threads
-        self.path, self._fallback = path, fallback
-        self._in, out = ctx.Pipe(duplex=False)
-        self._proc = ctx.Process(target=_child, args=(out, path, encoding, sheet, plan, width, args),
-                                 name="dtrack-import-reader", daemon=True)
-        try:
-            self._proc.start()
-        except OSError:
-            self._proc = None
-        out.close()
-
-    def __iter__(self):
-        if self._proc is None:
-            yield from self._fallback()
-            return
-        started = False
-        while True:
-            try:
-                what, item = self._in.recv()
-            except EOFError:
-                if not started:
-                    yield from self._fallback()
-                    return
-                raise FileFormatError("could not be read: the reading process stopped "
-                                      f"(exit code {self._proc.exitcode}); try again", str(self.path)) from None
-            if what == "end":
-                return
-            if what == "error":
-                raise item
-            started = True
-            yield item
-
-    def close(self) -> None:
-        self._in.close()
-        if self._proc is None:
-            return
-        self._proc.join(timeout=5)
-        if self._proc.is_alive():  # still reading after a cancel or an error here: it only reads, stop it
-            self._proc.terminate()
-            self._proc.join()
+def _read_prepared(path, encoding, sheet, plan, width: int, args):
+    """The reading side of a pure handler's import: in the second process for a large file."""
+    with csvio.open_table(path, encoding, sheet) as table:
+        yield from _prepared(table, plan, width, _HANDLERS[args[0]].reader(*args))
 
 
 class _Handler:
