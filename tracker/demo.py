@@ -14,7 +14,7 @@ import random
 
 from . import crossings as crossing_service
 from . import households as household_service
-from . import model, records
+from . import childproc, model, records
 from .ids import new_id
 from .errors import Progress
 from . import validation
@@ -209,20 +209,17 @@ def generate_crossings(rng: random.Random, n: int):
         yield rec
 
 
-def insert_households(store, generated, *, chunk: int = 2000, action: str = "demo", on_chunk=None) -> tuple[int, int]:
-    """Validate, derive and bulk-insert ``(household, members, movement)`` triples from
-    ``generate_households`` inside the caller's transaction. ``on_chunk(done)`` runs after each batch.
-    Returns (people, movements)."""
-    locations = store.locations()
+# From this many households on, ``insert_generated`` generates and checks them in a second process.
+CHILD_MIN_HOUSEHOLDS = 5000
+TABLES = ("households", "persons", "movements")
+
+
+def validated(generated, locations: dict, chunk: int):
+    """Validate and derive ``(household, members, movement)`` triples from ``generate_households``
+    (no database needed). Yields, per ``chunk`` households: (households, persons, movements — clean
+    record dicts —, people counted, households done so far)."""
     hh_buf, p_buf, m_buf = [], [], []
     done = n_people = 0
-
-    def flush():
-        records.bulk_create(store, "households", hh_buf, action=action)
-        records.bulk_create(store, "persons", p_buf, action=action)
-        records.bulk_create(store, "movements", m_buf, action=action)
-        hh_buf.clear(), p_buf.clear(), m_buf.clear()
-
     for hh, members, move in generated:
         clean = validation.clean_household(hh, locations)
         hid = new_id()
@@ -243,11 +240,57 @@ def insert_households(store, generated, *, chunk: int = 2000, action: str = "dem
         n_people += len(people) if people else clean["total"]
         done += 1
         if len(hh_buf) >= chunk:
-            flush()
+            yield hh_buf, p_buf, m_buf, n_people, done
+            hh_buf, p_buf, m_buf, n_people = [], [], [], 0
+    yield hh_buf, p_buf, m_buf, n_people, done
+
+
+def insert_households(store, generated, *, chunk: int = 2000, action: str = "demo", on_chunk=None) -> tuple[int, int]:
+    """Validate, derive and bulk-insert ``(household, members, movement)`` triples from
+    ``generate_households`` inside the caller's transaction. ``on_chunk(done)`` runs after each batch.
+    Returns (people, movements)."""
+    total = done = 0
+    for hh, people, moves, n_people, done in validated(generated, store.locations(), chunk):
+        for table, rows in zip(TABLES, (hh, people, moves)):
+            records.bulk_create(store, table, rows, action=action)
+        total += n_people
+        if on_chunk is not None:
+            on_chunk(done)
+    return total, done
+
+
+def _generated(state, n: int, locations: dict, chunk: int):
+    """``validated`` over ``generate_households`` from the random state ``state``; the last item is
+    the random state after generating."""
+    rng = random.Random()
+    rng.setstate(state)
+    for item in validated(generate_households(rng, n), locations, chunk):
+        yield "chunk", item
+    yield "state", rng.getstate()
+
+
+def insert_generated(store, rng: random.Random, n: int, *, chunk: int = 2000, action: str = "demo",
+                     on_chunk=None) -> tuple[int, int]:
+    """``insert_households(store, generate_households(rng, n))``, with the generating and checking in a
+    second process from ``CHILD_MIN_HOUSEHOLDS`` on while this one writes. ``rng`` ends in the same
+    state either way, so what is generated after (the crossing counts) does not change."""
+    if n < CHILD_MIN_HOUSEHOLDS:
+        return insert_households(store, generate_households(rng, n), chunk=chunk, action=action, on_chunk=on_chunk)
+    total = done = 0
+    # Small chunks from the second process: the first arrives soon, so this one starts writing early.
+    with childproc.stream(_generated, rng.getstate(), n, store.locations(), min(chunk, 1000),
+                          name="dtrack-demo-generator") as items:
+        for what, item in items:
+            if what == "state":
+                rng.setstate(item)
+                continue
+            hh, people, moves, n_people, done = item
+            for table, rows in zip(TABLES, (hh, people, moves)):
+                records.bulk_create(store, table, rows, action=action)
+            total += n_people
             if on_chunk is not None:
                 on_chunk(done)
-    flush()
-    return n_people, done
+    return total, done
 
 
 def populate(store, households: int = 500, crossings: int = 2000, seed: int = 2025, *, progress=None,
@@ -258,8 +301,8 @@ def populate(store, households: int = 500, crossings: int = 2000, seed: int = 20
     locations = store.locations()
     total = households + crossings
     with store.atomic():
-        n_people, n_moves = insert_households(store, generate_households(rng, households), chunk=chunk,
-                                              on_chunk=lambda done: tick.tick(done, total))
+        n_people, n_moves = insert_generated(store, rng, households, chunk=chunk,
+                                             on_chunk=lambda done: tick.tick(done, total))
         done = households
         buf = []
         for rec in generate_crossings(rng, crossings):

@@ -35,6 +35,34 @@ def test_demo_is_deterministic_and_plausible(tmp_path):
         assert s.conn.execute(CONTENT).fetchall() != results[0][0]
 
 
+def test_demo_from_a_second_process_is_the_same_data(tmp_path, monkeypatch):
+    # From CHILD_MIN_HOUSEHOLDS on, households are generated and checked in a second process; the
+    # data, the counts returned and the crossing counts generated afterwards must not change.
+    from tracker import childproc
+
+    closes = []
+    close = childproc.stream.close
+    monkeypatch.setattr(childproc.stream, "close", lambda self: (close(self), closes.append(self.proc.exitcode)))
+    outcome = []
+    for i, threshold in enumerate((10 ** 9, 0)):
+        monkeypatch.setattr(demo, "CHILD_MIN_HOUSEHOLDS", threshold)
+        with Store.create(tmp_path / f"p{i}.dtdb", "pw") as s:
+            ticks = []
+            r = demo.populate(s, households=260, crossings=120, seed=11, chunk=100,
+                              progress=lambda done, total: ticks.append(done))
+            outcome.append((r, s.conn.execute(CONTENT).fetchall(),
+                            s.conn.execute("SELECT given_name_ar, sex, age, household_id IS NOT NULL FROM persons "
+                                           "ORDER BY 1, 2, 3").fetchall(),
+                            s.conn.execute("SELECT counted_at, crossing_pcode, total FROM crossing_counts "
+                                           "ORDER BY 1, 2, 3").fetchall(),
+                            ticks))
+            check = stats.check(s)
+            assert check["ok"], check["lines"]
+        assert closes == ([] if i == 0 else [0])
+    assert outcome[0] == outcome[1]
+    assert outcome[0][0]["persons"] > 260 and len(outcome[0][3]) == 120 and outcome[0][4][-1] == 380
+
+
 def test_demo_has_spelling_variants(tmp_path):
     with Store.create(tmp_path / "v.dtdb", "pw") as s:
         demo.populate(s, households=400, crossings=0, seed=3)
@@ -42,12 +70,18 @@ def test_demo_has_spelling_variants(tmp_path):
     assert {"أحمد", "احمد"} <= names or {"فاطمة", "فاطمه"} <= names
 
 
-def test_demo_cancel_rolls_back(store):
+@pytest.mark.parametrize("second_process", [False, True])
+def test_demo_cancel_rolls_back(store, monkeypatch, second_process):
+    import multiprocessing
+
     from tracker.errors import Cancelled
 
+    monkeypatch.setattr(demo, "CHILD_MIN_HOUSEHOLDS", 0 if second_process else 10 ** 9)
     with pytest.raises(Cancelled):
-        demo.populate(store, households=300, crossings=0, seed=1, chunk=50, cancelled=lambda: True)
+        demo.populate(store, households=3000, crossings=0, seed=1, chunk=50, cancelled=lambda: True)
     assert store.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == 0
+    assert multiprocessing.active_children() == []
 
 
 @pytest.fixture
