@@ -12,7 +12,6 @@ source id (Kobo ``_uuid`` / ``meta/instanceID`` / ``_id``) is already stored is 
 from __future__ import annotations
 
 import csv
-import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,22 +24,14 @@ from ..timeutil import parse_date, today
 from ..validation import clean_crossing, clean_household, clean_person
 from . import csvio
 from . import mapping as mapping_mod
-from .columns import neutralise, unneutralise
+from .columns import neutralise
 from .errors import MappingError
+from .rows import Plan, batches
 
-BATCH = 2000
 # Files from this size on are read and checked in a second process (start-up ~0.3 s).
 CHILD_MIN_BYTES = 4_000_000
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 TABLES = {"households": "households", "persons": "persons", "crossings": "crossing_counts"}
-_LOWER = {"mode", "status", "shelter_type", "intention", "consent_scope", "relationship", "document_type",
-          "transport", "reason", "direction", "sex"}
-_VALUES = {
-    "sex": {"female": "f", "woman": "f", "girl": "f", "أنثى": "f", "انثى": "f", "male": "m", "man": "m", "boy": "m",
-            "ذكر": "m"},
-    "direction": {"entry": "in", "arrival": "in", "incoming": "in", "دخول": "in", "exit": "out",
-                  "departure": "out", "outgoing": "out", "خروج": "out"},
-}
 
 
 @dataclass
@@ -105,24 +96,23 @@ def import_file(store, path, kind: str, *, profile: dict | None = None, keep_val
                                "mapping file", missing=missing)
         columns = {f: table.headers[i] or f"column {i + 1}" for i, f in enumerate(mapped) if f}
         handler = _HANDLERS[kind](store, result, columns)
-        plan, width = _plan(mapped), len(table.headers)
+        plan, width = Plan(mapped), len(table.headers)
         reader = None
         if handler.pure:
             # Reading and checking need no database: for a large file they run in a second
             # process while this one writes (measured in docs/performance.md).
-            args = (kind, columns, store.locations())
-
+            args = (columns, store.locations())
             if path.stat().st_size >= CHILD_MIN_BYTES:
-                reader = childproc.stream(_read_prepared, path, encoding, sheet, plan, width, args,
+                reader = childproc.stream(_read_prepared, path, encoding, sheet, plan, width, kind, args,
                                           name="dtrack-import-reader")
-                batches = iter(reader)
+                items = iter(reader)
             else:
-                batches = _prepared(table, plan, width, _HANDLERS[kind].reader(*args))
+                items = _prepared(table, plan, width, _HANDLERS[kind].reader(*args))
         else:
-            batches = ((*b, table.position()) for b in _batches(table, plan, width))
+            items = ((*b, table.position()) for b in batches(table, plan, width))
         try:
             with store.atomic():
-                for rows, ragged, batch, position in batches:
+                for rows, ragged, batch, position in items:
                     result.rows += rows
                     result.errors.extend(ragged)
                     handler.flush(batch, write=keep_valid or not result.errors)
@@ -170,94 +160,22 @@ def _is_xlsx(path) -> bool:
         return fh.read(4) == b"PK\x03\x04"
 
 
-def _filled(v) -> bool:
-    return v is not None and not (isinstance(v, str) and not v.strip())
-
-
-class _Plan:
-    """Which cell goes to which field, and the value map of each code field (matched in lower case)."""
-
-    def __init__(self, mapped):
-        self.cells = [(i, f, _VALUES.get(f, {}) if f in _LOWER else None) for i, f in enumerate(mapped)
-                      if f is not None]
-        self.fields = [f for _, f, _ in self.cells]
-        self.codes = [(f, codes) for _, f, codes in self.cells if codes is not None]
-        index = [i for i, _, _ in self.cells]
-        self.need = max(index, default=-1) + 1
-        self.pick = operator.itemgetter(*index) if index else None
-        self.single = len(index) == 1  # then pick() gives the cell, not a tuple
-
-
-_plan = _Plan
-
-
-def _raw(cells, plan: _Plan) -> dict | None:
-    """One row's values by field: text stripped, our own formula guard undone, codes lower-cased."""
-    if plan.pick is not None and len(cells) >= plan.need:
-        picked = plan.pick(cells)
-        try:
-            values = [v.strip() for v in ((picked,) if plan.single else picked)]  # all text (always in a CSV)
-        except AttributeError:
-            pass  # a number or an empty cell from a workbook: the general path below
-        else:
-            raw = {f: (unneutralise(v) if v[:1] == "'" else v) or None for f, v in zip(plan.fields, values)}
-            for f, codes in plan.codes:
-                v = raw[f]
-                if v is not None:
-                    v = v.lower()
-                    raw[f] = codes.get(v, v)
-            return raw if any(values) else None
-    raw, any_value, n = {}, False, len(cells)
-    for i, f, codes in plan.cells:
-        v = cells[i] if i < n else None
-        if v.__class__ is str:
-            v = v.strip()
-            if v and v[0] == "'":
-                v = unneutralise(v)
-            v = v or None
-        if v is not None:
-            any_value = True
-            if codes is not None and v.__class__ is str:
-                v = v.lower()
-                v = codes.get(v, v)
-        raw[f] = v
-    return raw if any_value else None
-
-
-def _batches(table, plan, width: int):
-    """(data rows read, ragged-row errors, [(row number, raw values)]) for each BATCH rows."""
-    batch, ragged, rows = [], [], 0
-    for n, cells in table.rows:
-        raw = _raw(cells, plan)
-        if raw is None and not any(_filled(c) for c in cells[width:]):
-            continue  # blank line
-        rows += 1
-        if len(cells) > width and any(_filled(c) for c in cells[width:]):
-            ragged.append(FieldError("(row)", "ragged", f"has {len(cells)} cells but the header has {width} "
-                                     "columns", len(cells), n, None))
-            continue
-        batch.append((n, raw or {}))
-        if len(batch) >= BATCH:
-            yield rows, ragged, batch
-            batch, ragged, rows = [], [], 0
-    yield rows, ragged, batch
-
-
 def _prepared(table, plan, width: int, handler):
-    """``_batches`` with each batch checked (``_Handler.prepare``), and the file position for
+    """``rows.batches`` with each batch checked (``_Handler.prepare``), and the file position for
     the progress bar."""
-    for rows, ragged, batch in _batches(table, plan, width):
+    for rows, ragged, batch in batches(table, plan, width):
         yield rows, ragged, handler.prepare(batch), table.position()
 
 
-def _read_prepared(path, encoding, sheet, plan, width: int, args):
+def _read_prepared(path, encoding, sheet, plan, width: int, kind: str, args):
     """The reading side of a pure handler's import: in the second process for a large file."""
     with csvio.open_table(path, encoding, sheet) as table:
-        yield from _prepared(table, plan, width, _HANDLERS[args[0]].reader(*args))
+        yield from _prepared(table, plan, width, _HANDLERS[kind].reader(*args))
 
 
 class _Handler:
-    """Per-kind checks and writes; ``flush`` is called with batches of (row number, raw values)."""
+    """Per-kind checks and writes of batches of (row number, raw values): ``prepare`` (pure handlers,
+    no database) then ``flush``."""
 
     table = ""
     # True when clean() needs nothing but the row and the gazetteer (no database, nothing kept
@@ -271,7 +189,7 @@ class _Handler:
         self.seen_sources: set = set()
 
     @classmethod
-    def reader(cls, kind, columns, locations):
+    def reader(cls, columns, locations):
         """The handler as the reading side uses it: no store, no result."""
         return cls(None, None, columns, locations)
 
