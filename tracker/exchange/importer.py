@@ -101,7 +101,7 @@ def import_file(store, path, kind: str, *, profile: dict | None = None, keep_val
         if handler.pure:
             # Reading and checking need no database: for a large file they run in a second
             # process while this one writes (measured in docs/performance.md).
-            args = (columns, store.locations())
+            args = (columns, store.locations(), handler.known)
             if path.stat().st_size >= CHILD_MIN_BYTES:
                 reader = childproc.stream(_read_prepared, path, encoding, sheet, plan, width, kind, args,
                                           name="dtrack-import-reader")
@@ -182,16 +182,18 @@ class _Handler:
     # from row to row): then prepare() checks the rows, possibly in the reading process.
     pure = False
 
-    def __init__(self, store, result: ImportResult, columns: dict, locations: dict | None = None):
+    def __init__(self, store, result: ImportResult, columns: dict, locations: dict | None = None,
+                 known: list[str] | None = None):
         self.store, self.result, self.columns = store, result, columns
         self.locations = store.locations() if locations is None else locations
+        self.known = records.columns(store, self.table) if known is None else known  # the table's columns
         self.seen_ids: set = set()
         self.seen_sources: set = set()
 
     @classmethod
-    def reader(cls, columns, locations):
+    def reader(cls, columns, locations, known):
         """The handler as the reading side uses it: no store, no result."""
-        return cls(None, None, columns, locations)
+        return cls(None, None, columns, locations, known)
 
     def fail(self, n: int, errors) -> None:
         self.result.errors.extend(FieldError(e.field, e.rule, e.message, e.value, n, self.columns.get(e.field))
@@ -209,21 +211,25 @@ class _Handler:
                                "source_id instead", rid)]
         return []
 
-    def prepare(self, batch) -> tuple[list, list]:
+    def prepare(self, batch) -> tuple[list, list, list]:
         """A pure handler's checks of one batch, with no database: (rejected rows as (n, errors),
-        the others as (n, id, source id, errors or None, cleaned record or None))."""
-        rejected, checked = [], []
+        the INSERT's user columns, the others as (n, id, source id, errors or None, the row as
+        ``records.bulk_rows`` makes it or None)). Done in the reading process for a large file,
+        which leaves the writing one only the writing."""
+        rejected, checked, valid = [], [], []
         for n, raw in batch:
             errors = self.identity(n, raw)
             if errors:
                 rejected.append((n, errors))
                 continue
             try:
-                rec, errors = self.clean(n, raw), None
+                valid.append(self.clean(n, raw))
             except ValidationError as exc:
-                rec, errors = None, exc.errors
-            checked.append((n, raw.get("id"), raw.get("source_id"), errors, rec))
-        return rejected, checked
+                checked.append((n, raw.get("id"), raw.get("source_id"), exc.errors, None))
+            else:
+                checked.append((n, raw.get("id"), raw.get("source_id"), None, len(valid) - 1))
+        user_cols, rows = records.bulk_rows(self.table, valid, self.known)
+        return rejected, user_cols, [c if c[4] is None else (*c[:4], rows[c[4]]) for c in checked]
 
     def existing(self, column: str, values) -> set:
         values = [v for v in values if v]
@@ -253,9 +259,9 @@ class _Handler:
         A pure handler's batch comes from ``prepare``; any other's is [(row number, raw values)]
         and is checked here, duplicates first (their errors would not matter)."""
         if self.pure:
-            rejected, checked = batch
+            rejected, user_cols, checked = batch
         else:
-            rejected, checked = [], []
+            user_cols, rejected, checked = None, [], []
             for n, raw in batch:
                 errors = self.identity(n, raw)
                 if errors:
@@ -282,7 +288,10 @@ class _Handler:
                 rows.append(rec)
         self.result.valid += len(rows)
         if write and rows:
-            records.bulk_create(self.store, self.table, rows, action="import")
+            if self.pure:
+                records.bulk_write(self.store, self.table, user_cols, rows, action="import")
+            else:
+                records.bulk_create(self.store, self.table, rows, action="import")
             self.result.imported += len(rows)
             self.written(rows)
 
