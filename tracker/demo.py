@@ -259,34 +259,36 @@ def insert_households(store, generated, *, chunk: int = 2000, action: str = "dem
     return total, done
 
 
-def _generated(state, n: int, locations: dict, chunk: int):
-    """``validated`` over ``generate_households`` from the random state ``state``; the last item is
-    the random state after generating."""
+def _generated(state, n: int, locations: dict, chunk: int, known: dict):
+    """``validated`` over ``generate_households`` from the random state ``state``, each table's rows
+    made ready by ``records.bulk_rows``; the last item is the random state after generating."""
     rng = random.Random()
     rng.setstate(state)
-    for item in validated(generate_households(rng, n), locations, chunk):
-        yield "chunk", item
+    for hh, people, moves, n_people, done in validated(generate_households(rng, n), locations, chunk):
+        tables = [records.bulk_rows(t, rows, known[t]) for t, rows in zip(TABLES, (hh, people, moves))]
+        yield "chunk", (tables, n_people, done)
     yield "state", rng.getstate()
 
 
 def insert_generated(store, rng: random.Random, n: int, *, chunk: int = 2000, action: str = "demo",
                      on_chunk=None) -> tuple[int, int]:
-    """``insert_households(store, generate_households(rng, n))``, with the generating and checking in a
-    second process from ``CHILD_MIN_HOUSEHOLDS`` on while this one writes. ``rng`` ends in the same
-    state either way, so what is generated after (the crossing counts) does not change."""
+    """``insert_households(store, generate_households(rng, n))``, with the generating, checking and
+    row building in a second process from ``CHILD_MIN_HOUSEHOLDS`` on while this one writes. ``rng``
+    ends in the same state either way, so what is generated after (the crossing counts) does not change."""
     if n < CHILD_MIN_HOUSEHOLDS:
         return insert_households(store, generate_households(rng, n), chunk=chunk, action=action, on_chunk=on_chunk)
+    known = {t: records.columns(store, t) for t in TABLES}
     total = done = 0
     # Small chunks from the second process: the first arrives soon, so this one starts writing early.
-    with childproc.stream(_generated, rng.getstate(), n, store.locations(), min(chunk, 1000),
+    with childproc.stream(_generated, rng.getstate(), n, store.locations(), min(chunk, 1000), known,
                           name="dtrack-demo-generator") as items:
         for what, item in items:
             if what == "state":
                 rng.setstate(item)
                 continue
-            hh, people, moves, n_people, done = item
-            for table, rows in zip(TABLES, (hh, people, moves)):
-                records.bulk_create(store, table, rows, action=action)
+            tables, n_people, done = item
+            for table, (cols, rows) in zip(TABLES, tables):
+                records.bulk_write(store, table, cols, rows, action=action)
             total += n_people
             if on_chunk is not None:
                 on_chunk(done)
