@@ -159,9 +159,8 @@ _MAX_VARIABLES = 32_766
 def insert_many(conn, table: str, cols, rows) -> None:
     """INSERT ``rows`` (tuples in ``cols`` order) with multi-row VALUES statements.
 
-    As fast as ``executemany`` on its own, and each statement is one call into SQLite, which
-    runs with the GIL released: while it writes, another thread (the import's reader) can
-    run Python. ``executemany`` takes the GIL back after every row and would wait each time.
+    Measured a little faster than ``executemany`` here: one call into SQLite per 500 rows
+    instead of one per row (docs/performance.md).
     """
     width = len(cols)
     per = max(1, min(500, _MAX_VARIABLES // width))
