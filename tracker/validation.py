@@ -334,10 +334,8 @@ def clean_crossing(raw: dict, locations: dict, *, partial=False) -> dict:
             v = int(v)
         if v.__class__ is int and v >= 0:
             out[f] = v  # the usual cell; anything else through integer() for its result or error
-        elif v is None:  # as integer() does for a missing value
-            v = None if partial else 0
-            if v is not None or f in raw:
-                out[f] = v
+        elif v is None:
+            v = c._missing(f, False, None if partial else 0)
         else:
             v = c.integer(f, lo=0, default=None if partial else 0)
         if v and not partial and v > total:
