@@ -24,10 +24,10 @@ import random
 import statistics
 import time
 
-from tracker import model
+from tracker.domain import model
 from tracker.charts import data
-from tracker.ids import new_id
-from tracker.store import Store
+from tracker.store.ids import new_id
+from tracker.store.connection import Store
 
 from .common import PASSPHRASE, timer, workdir
 

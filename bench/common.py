@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import tracker  # noqa: F401  (encrypted driver first)
-from tracker.store import connect
+from tracker.store.connection import connect
 
 PASSPHRASE = "bench passphrase"
 

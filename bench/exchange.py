@@ -17,10 +17,10 @@ import argparse
 import csv
 import random
 
-from tracker import crossings, model
+from tracker.domain import crossings, model
 from tracker.exchange import export, importer
-from tracker.ids import new_id
-from tracker.store import Store
+from tracker.store.ids import new_id
+from tracker.store.connection import Store
 from tracker.timeutil import utc_now_iso
 
 from .common import PASSPHRASE, line, median, timer, workdir
@@ -99,7 +99,7 @@ def _write_crossing_csv(path, n: int, rng: random.Random) -> None:
 
 def _final_rows(path, store) -> tuple[list[str], list[tuple]]:
     """The rows the import would store, cleaned and derived (set-up for the baseline)."""
-    from tracker.validation import clean_crossing
+    from tracker.domain.validation import clean_crossing
 
     locations = store.locations()
     now, dev = utc_now_iso(), store.device_id

@@ -16,8 +16,8 @@ from __future__ import annotations
 import argparse
 import random
 
-from tracker import demo
-from tracker.store import Store
+from tracker.domain import demo
+from tracker.store.connection import Store
 
 from .common import PASSPHRASE, baseline_connection, line, timer, workdir
 

@@ -2,7 +2,7 @@
 
     python -m bench sync [--records 100000] [--seed 2025]
 
-The sender is filled by ``tracker.demo.populate`` (not timed): households with their
+The sender is filled by ``tracker.domain.demo.populate`` (not timed): households with their
 members and movements, and crossing counts, about ``--records`` records in all, each with
 its change-log row. Timed: ``export`` (query, compress, encrypt, sign, write), ``import``
 (verify, decrypt, check every change's structure and its values against the domain rules,
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import argparse
 
-from tracker import demo
-from tracker.store import Store
+from tracker.domain import demo
+from tracker.store.connection import Store
 from tracker.sync import bundle, identity
 from tracker.sync.errors import AlreadyImported
 

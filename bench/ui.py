@@ -1,7 +1,7 @@
 """Responsiveness of the household list and crossing tally on a big encrypted store.
 
 ``python -m bench ui [--households 200000] [--db PATH] [--rebuild]`` builds (once, then reuses)
-an encrypted store of 200k households / ~1M persons with ``tracker.demo``, then times, offscreen:
+an encrypted store of 200k households / ~1M persons with ``tracker.domain.demo``, then times, offscreen:
 
 * unlock to a shown window (a fresh interpreter: imports, key derivation, first page);
 * the first page of the household list (count + one page, as the model does);
@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import tracker  # noqa: E402,F401  (encrypted driver first)
-from tracker.store import Store  # noqa: E402
+from tracker.store.connection import Store  # noqa: E402
 
 from .common import PASSPHRASE, median, p95  # noqa: E402
 
@@ -36,7 +36,7 @@ SEARCHES = ["احمد", "أحمد", "إحمد", "محمد", "فاطمه", "فا�
 
 
 def build_store(path: Path, households: int, seed: int = 2025) -> None:
-    from tracker import demo
+    from tracker.domain import demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
@@ -64,14 +64,14 @@ import os, sys, time
 t0 = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import tracker
-from tracker.store import Store
+from tracker.store.connection import Store
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from ui.context import AppContext
+from ui.shell.context import AppContext
 store = Store.open(sys.argv[1], sys.argv[2])
 t_open = time.perf_counter()
 ctx = AppContext(store)
-from ui.households_page import HouseholdsPage
+from ui.households.page import HouseholdsPage
 page = HouseholdsPage(ctx)
 page.resize(1366, 768)
 page.show()
@@ -145,9 +145,9 @@ def main(argv=None) -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from tracker import queries
-    from tracker.queries import HouseholdFilters
-    from ui.households_model import HouseholdsModel
+    from tracker.domain import queries
+    from tracker.domain.queries import HouseholdFilters
+    from ui.households.model import HouseholdsModel
 
     app = QApplication.instance() or QApplication([])
     store = Store.open(args.db, PASSPHRASE)
@@ -190,8 +190,8 @@ def main(argv=None) -> int:
           f"worst {worst[0] * 1000:.1f} ms ('{worst[1]}') over {len(times)} (target p95 < 50)")
 
     # stalls while scrolling and searching in the real page
-    from ui.context import AppContext
-    from ui.households_page import HouseholdsPage
+    from ui.shell.context import AppContext
+    from ui.households.page import HouseholdsPage
 
     ctx = AppContext(store)
     page = HouseholdsPage(ctx)

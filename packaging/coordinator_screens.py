@@ -14,14 +14,14 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import tracker  # noqa: E402,F401
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tracker import demo  # noqa: E402
-from tracker.store import Store  # noqa: E402
+from tracker.domain import demo  # noqa: E402
+from tracker.store.connection import Store  # noqa: E402
 from tracker.sync import identity, summary_bundle  # noqa: E402
 
 app = QApplication(sys.argv)
-from ui import i18n  # noqa: E402
-from ui.context import AppContext  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from ui.shell import i18n  # noqa: E402
+from ui.shell.context import AppContext  # noqa: E402
+from ui.shell.main_window import MainWindow  # noqa: E402
 
 folder = Path(tempfile.mkdtemp(prefix="dtrack-coordinator-"))
 coord = Store.create(folder / "coordinator.dtdb", "pw", organisation="Inter-Sector Coordination",

@@ -5,6 +5,6 @@ import sys
 # A large import reads its file in a second process; in a frozen app that process starts here.
 multiprocessing.freeze_support()
 
-from tracker.cli import main
+from tracker.cli.main import main
 
 sys.exit(main())

@@ -20,8 +20,8 @@ import tracker  # noqa: E402,F401
 from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tracker import demo, households  # noqa: E402
-from tracker.store import Store  # noqa: E402
+from tracker.domain import demo, households  # noqa: E402
+from tracker.store.connection import Store  # noqa: E402
 from tracker.sync import bundle, identity  # noqa: E402
 
 from screenshots import settle  # noqa: E402  (the shell screenshots' helper, same folder)
@@ -57,9 +57,9 @@ def offices(work: Path):
 
 
 def shoot(out: Path, language: str, store, work: Path, app) -> None:
-    from ui import i18n
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.shell import i18n
+    from ui.shell.context import AppContext
+    from ui.shell.main_window import MainWindow
 
     i18n.install(language)
     ctx = AppContext(store, language=language)
@@ -71,8 +71,8 @@ def shoot(out: Path, language: str, store, work: Path, app) -> None:
     host = window.pages["exchange"]
     host.setCurrentIndex(0)
     settle(app, seconds=1.0)
-    from ui.exchange_page import ExchangePage
-    from ui.sync_page import SyncPage
+    from ui.exchange.page import ExchangePage
+    from ui.sync.page import SyncPage
 
     exchange = host.widget(0).findChild(ExchangePage)
     wizard = exchange.import_wizard
@@ -111,7 +111,7 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
-    from ui import i18n
+    from ui.shell import i18n
 
     i18n.load_fonts()
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,13 +8,13 @@ import tempfile
 import time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import tracker
-from tracker.store import Store
-from tracker import demo
+from tracker.store.connection import Store
+from tracker.domain import demo
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
-from ui import i18n
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.shell import i18n
+from ui.shell.context import AppContext
+from ui.shell.main_window import MainWindow
 path = os.path.join(tempfile.gettempdir(), "dtrack-flows-screens.dtdb")
 if not os.path.exists(path):
     s = Store.create(path, "pw", organisation="Akkar Field Office")

@@ -16,8 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import tracker  # noqa: E402,F401
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tracker import crossings, demo, households  # noqa: E402
-from tracker.store import Store  # noqa: E402
+from tracker.domain import crossings, demo, households  # noqa: E402
+from tracker.store.connection import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1366, 768)
@@ -39,10 +39,10 @@ def _store() -> Store:
 
 
 def shoot(app, store, language: str) -> None:
-    from ui import i18n
-    from ui.context import AppContext
-    from ui.crossings_page import CrossingsPage
-    from ui.households_page import HouseholdsPage
+    from ui.shell import i18n
+    from ui.shell.context import AppContext
+    from ui.crossings.page import CrossingsPage
+    from ui.households.page import HouseholdsPage
 
     i18n.install(language)
     ctx = AppContext(store, language=language)
@@ -80,7 +80,7 @@ def shoot(app, store, language: str) -> None:
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    from ui import i18n
+    from ui.shell import i18n
 
     i18n.load_fonts()
     store = _store()

@@ -20,9 +20,9 @@ import tracker  # noqa: E402,F401
 from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from ui import i18n  # noqa: E402
+from ui.shell import i18n  # noqa: E402
 from ui.app import Shell  # noqa: E402
-from ui.app_settings import AppSettings  # noqa: E402
+from ui.shell.app_settings import AppSettings  # noqa: E402
 
 SIZE = (1366, 768)
 

@@ -26,7 +26,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 import tracker  # noqa: E402,F401  (registers the encrypted driver before sqlite-utils loads)
-from tracker.store import Store  # noqa: E402
+from tracker.store.connection import Store  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -21,14 +21,14 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 import tracker  # noqa: F401  (registers the encrypted driver before sqlite-utils loads)
-from tracker.store import default_store_path
+from tracker.store.connection import default_store_path
 
-from . import i18n
-from .app_settings import LANGUAGES, AppSettings
-from .context import AppContext
-from .idle import IdleWatcher
-from .main_window import MainWindow
-from .start_dialog import StartDialog
+from .shell import i18n
+from ui.shell.app_settings import LANGUAGES, AppSettings
+from ui.shell.context import AppContext
+from ui.shell.idle import IdleWatcher
+from ui.shell.main_window import MainWindow
+from ui.shell.start_dialog import StartDialog
 
 DEMO_FILE_NAME = "demo.dtdb"
 

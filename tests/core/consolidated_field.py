@@ -23,7 +23,7 @@ The coordinator's own count: 2025-03-08, XLB-ARD, in, SY06, f_18_59 100.
 from __future__ import annotations
 
 from tests.core.sync_devices import befriend, new_device
-from tracker import crossings, households
+from tracker.domain import crossings, households
 from tracker.sync import summary_bundle
 
 A_COUNTS = (("2025-03-08", "XLB-ABD", "in", "SY06", {"f_18_59": 10, "m_0_4": 2}),

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 import tracker  # noqa: F401
-from tracker import households
-from tracker.ids import new_id
-from tracker.store import Store, connect
+from tracker.domain import households
+from tracker.store.ids import new_id
+from tracker.store.connection import Store, connect
 from tracker.sync import identity
 
 RAW_KEY = "x'" + os.urandom(32).hex() + "'"
@@ -123,7 +123,7 @@ def pre_household(store, name="محمد", **extra) -> str:
 def synced_snapshot(store, table: str) -> list[tuple]:
     """Every record of ``table`` with the fields that sync (``records.synced_fields``: a full
     household's counts are derived, not synced) and created_by, in id order."""
-    from tracker import records
+    from tracker.store import records
 
     cur = store.conn.execute(f"SELECT * FROM {table} ORDER BY id")
     cols = [d[0] for d in cur.description]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.core import consolidated_field as field
-from tracker import crossings
+from tracker.domain import crossings
 from tracker.charts import consolidated, data
 from tracker.charts.data import Filters
 from tracker.sync import summary_bundle

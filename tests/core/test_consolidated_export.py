@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import PASSPHRASE
 from tests.core import consolidated_field as field
-from tracker.cli import main
+from tracker.cli.main import main
 from tracker.exchange import export
 from tracker.exchange.summary import MARKER
 

@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from tracker import cli, demo, stats
-from tracker.store import Store
+from tracker.cli import main as cli
+from tracker.domain import demo, stats
+from tracker.store.connection import Store
 
 CONTENT = ("SELECT mode, head_name_ar, origin_pcode, registration_date, total FROM households ORDER BY "
            "registration_date, head_name_ar, total, origin_pcode")
@@ -38,7 +39,7 @@ def test_demo_is_deterministic_and_plausible(tmp_path):
 def test_demo_from_a_second_process_is_the_same_data(tmp_path, monkeypatch):
     # From CHILD_MIN_HOUSEHOLDS on, households are generated and checked in a second process; the
     # data, the counts returned and the crossing counts generated afterwards must not change.
-    from tracker import childproc
+    from tracker.store import childproc
 
     closes = []
     close = childproc.stream.close
@@ -124,7 +125,7 @@ def test_cli_usage_errors_exit_2(tmp_path):
 
 def test_cli_without_passphrase_or_terminal(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DTRACK_PASSPHRASE"}
-    proc = subprocess.run([sys.executable, "-m", "tracker.cli", "init", str(tmp_path / "x.dtdb")],
+    proc = subprocess.run([sys.executable, "-m", "tracker.cli.main", "init", str(tmp_path / "x.dtdb")],
                           env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
     assert proc.returncode == 1
     assert "DTRACK_PASSPHRASE" in proc.stderr and "Traceback" not in proc.stderr

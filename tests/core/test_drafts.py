@@ -1,6 +1,6 @@
 """Drafts: kept encrypted, replaced on each save, dropped when damaged."""
 
-from tracker import drafts
+from tracker.store import drafts
 
 
 def test_save_load_replace_discard(store, db_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker import crossings
+from tracker.domain import crossings
 from tracker.errors import Cancelled
 from tracker.exchange import columns, export
 from tracker.exchange.errors import PersonalDataNotConfirmed
@@ -27,7 +27,7 @@ def filled(store):
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory):
     """One filled store for the tests that only read (creating a store costs most of a test's time)."""
-    from tracker.store import Store
+    from tracker.store.connection import Store
 
     from ..conftest import PASSPHRASE
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker import model
+from tracker.domain import model
 from tracker.exchange import export
 from tracker.exchange.summary import MARKER, summary_rows, suppress
 

@@ -6,10 +6,11 @@ import random
 import pytest
 from sqlite_utils import Database
 
-from tracker import crossings, demo, households, model, schema
+from tracker.domain import crossings, demo, households, model
+from tracker.store import schema
 from tracker.charts import data
 from tracker.charts.data import Filters
-from tracker.store import APPLICATION_ID, connect
+from tracker.store.connection import APPLICATION_ID, connect
 
 
 def _count(store, when, point, direction, origin, dest, **counts):

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from tracker import cli, records
+from tracker.cli import main as cli
+from tracker.store import records
 from tracker.exchange import importer, mapping
 from tracker.exchange.errors import FileFormatError, MappingError
 

@@ -7,11 +7,11 @@ import os
 
 import pytest
 
-from tracker import childproc
+from tracker.store import childproc
 from tracker.errors import Cancelled
 from tracker.exchange import importer
 from tracker.exchange.errors import FileFormatError
-from tracker.store import Store
+from tracker.store.connection import Store
 
 HEADER = ["counted_at", "crossing_pcode", "direction", "f_18_59", "m_18_59", "m_0_4", "origin_pcode", "origin_text",
           "transport", "source_id", "vuln_medical"]

@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from tracker import stats
+from tracker.domain import stats
 from tracker.exchange import export, importer
-from tracker.store import Store
+from tracker.store.connection import Store
 
 from .exchange_helpers import table_rows
 from .golden import sample
@@ -63,7 +63,7 @@ def test_a_killed_import_leaves_the_database_as_before(store, db_path, passphras
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     script = textwrap.dedent(f"""
         import os, tracker
-        from tracker.store import Store
+        from tracker.store.connection import Store
         from tracker.exchange import importer
         store = Store.open({str(db_path)!r}, {passphrase!r})
         calls = []

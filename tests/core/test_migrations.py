@@ -3,8 +3,8 @@
 import pytest
 from sqlite_utils import Database
 
-from tracker import schema
-from tracker.store import APPLICATION_ID, Store, connect
+from tracker.store import schema
+from tracker.store.connection import APPLICATION_ID, Store, connect
 
 NAMES = schema.migration_names()
 

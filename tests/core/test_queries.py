@@ -2,8 +2,8 @@
 
 import pytest
 
-from tracker import households, queries
-from tracker.queries import HouseholdFilters
+from tracker.domain import households, queries
+from tracker.domain.queries import HouseholdFilters
 
 ID, HEAD_AR, REG, ORIGIN_ADM1, STATUS, TOTAL = (queries.LIST_COLUMNS.index(c) for c in (
     "id", "head_name_ar", "registration_date", "origin_adm1", "status", "total"))

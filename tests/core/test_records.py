@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from tracker import crossings, households, records, stats
-from tracker.model import COUNT_FIELDS
+from tracker.domain import crossings, households, stats
+from tracker.store import records
+from tracker.domain.model import COUNT_FIELDS
 
 PRE = {"head_name_ar": "أحمد الحسن", "origin_pcode": "SY06", "registration_date": "2025-03-10", "f_0_4": 2, "m_18_59": 1}
 

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from tracker import cli, report
+from tracker.cli import main as cli
+from tracker.charts import report
 from tracker.charts.data import Filters
 
 from .test_flows_data import flows  # noqa: F401  (the shared small store)

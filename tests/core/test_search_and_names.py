@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracker import arabic, households
+from tracker.domain import arabic, households
 
 FAMILY = [
     {"given_name_ar": "أحمد", "family_name_ar": "الخطيب", "given_name_lat": "Ahmad", "family_name_lat": "Al-Khatib",

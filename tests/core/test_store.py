@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from tracker import households
+from tracker.domain import households
 from tracker.errors import StoreExists, StoreMissing, WrongPassphrase
-from tracker.store import Store, recover_interrupted_rekey
+from tracker.store.connection import Store, recover_interrupted_rekey
 
 NAME = "زينب الخطيب"
 
@@ -50,7 +50,7 @@ def test_wrong_passphrase_is_a_typed_error_and_writes_nothing(store, db_path, pa
 
 
 def test_a_foreign_sqlcipher_file_is_refused(tmp_path):
-    from tracker.store import connect
+    from tracker.store.connection import connect
 
     other = tmp_path / "other.db"
     conn = connect(other, "pw")
@@ -125,7 +125,7 @@ def test_killing_a_rekey_at_any_moment_loses_nothing(tmp_path, delay):
     import textwrap
     import time
 
-    from tracker import demo
+    from tracker.domain import demo
     from tracker.errors import WrongPassphrase
 
     path = tmp_path / "k.dtdb"
@@ -134,7 +134,7 @@ def test_killing_a_rekey_at_any_moment_loses_nothing(tmp_path, delay):
         expected = s.conn.execute("SELECT count(*) FROM persons").fetchone()[0]
     script = textwrap.dedent(f"""
         import tracker
-        from tracker.store import Store
+        from tracker.store.connection import Store
         s = Store.open({str(path)!r}, "old passphrase")
         print("ready", flush=True)
         s.change_passphrase("old passphrase", "new passphrase")

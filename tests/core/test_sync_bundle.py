@@ -4,7 +4,7 @@ without changing the database."""
 import pytest
 
 from tests.core.sync_devices import befriend, content_digest, new_device, pre_household
-from tracker import households
+from tracker.domain import households
 from tracker.sync import bundle, envelope, identity
 from tracker.sync.errors import AlreadyImported, BundleDamaged, SyncError, UnknownSigner, WrongRecipient
 

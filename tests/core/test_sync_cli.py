@@ -4,9 +4,9 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from tests.core.sync_devices import crossing_point, new_device, pre_household
-from tracker import crossings, households
-from tracker.cli import main
-from tracker.store import Store
+from tracker.domain import crossings, households
+from tracker.cli.main import main
+from tracker.store.connection import Store
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_clear_errors(offices, tmp_path, capsys):
 
 def test_import_of_a_bundle_with_an_invalid_value_says_where_and_changes_nothing(offices, tmp_path, capsys):
     from tests.core.sync_devices import content_digest
-    from tracker import records
+    from tracker.store import records
 
     a_path, b_path, hid = offices
     run(capsys, "identity", "export", a_path, "--out", tmp_path / "a.id")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tests.core.sync_devices import RAW_KEY, befriend, content_digest, new_device, open_device
-from tracker import demo
+from tracker.domain import demo
 from tracker.sync import bundle
 
 # Imports a bundle, and when its progress says the change rows are written but the records
@@ -17,7 +17,7 @@ IMPORTER = """
 import os, sys, time
 from pathlib import Path
 import tracker
-from tracker.store import Store, connect
+from tracker.store.connection import Store, connect
 from tracker.sync import bundle
 conn = connect(sys.argv[1], os.environ["DTRACK_TEST_KEY"])  # the raw test key: no key derivation
 conn.execute("PRAGMA cache_size = 16")

@@ -5,7 +5,8 @@ import pytest
 
 from tests.core.sync_devices import (befriend, conflict_snapshot, crossing_point, new_device, pre_household,
                                      synced_snapshot)
-from tracker import crossings, households, records, stats
+from tracker.domain import crossings, households, stats
+from tracker.store import records
 from tracker.sync import bundle, conflicts
 
 

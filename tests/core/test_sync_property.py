@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from tests.core.sync_devices import (befriend, conflict_snapshot, crossing_point, new_device, pre_household,
                                      synced_snapshot)
-from tracker import crossings, households, model, records
+from tracker.domain import crossings, households, model
+from tracker.store import records
 from tracker.sync import bundle, conflicts
 from tracker.sync.changes import from_db
 from tracker.sync.errors import AlreadyImported

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from tests.core.sync_devices import befriend, content_digest, crossing_point, new_device, pre_household
-from tracker import crossings, households
+from tracker.domain import crossings, households
 from tracker.sync import envelope, identity, summary_bundle
 from tracker.sync.errors import AlreadyImported, BundleDamaged, SyncError, UnknownSigner
 

@@ -6,8 +6,9 @@ import json
 from sqlite_utils import Database
 
 from tests.core.sync_devices import befriend, new_device, pre_household
-from tracker import households, records, schema
-from tracker.store import APPLICATION_ID, Store, connect
+from tracker.domain import households
+from tracker.store import records, schema
+from tracker.store.connection import APPLICATION_ID, Store, connect
 from tracker.sync import bundle, envelope, identity
 
 

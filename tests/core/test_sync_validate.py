@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from tests.core.sync_devices import befriend, content_digest, crossing_point, new_device, pre_household
-from tracker import crossings, gazetteer, households, records
+from tracker.domain import crossings, gazetteer, households
+from tracker.store import records
 from tracker.sync import bundle, envelope, identity
 from tracker.sync.errors import InvalidChange
 

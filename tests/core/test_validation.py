@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from tracker import crossings, households, movements
+from tracker.domain import crossings, households, movements
 from tracker.errors import ValidationError
-from tracker.validation import clean_crossing, clean_household, clean_location, clean_movement, clean_person
+from tracker.domain.validation import clean_crossing, clean_household, clean_location, clean_movement, clean_person
 
 TOMORROW = (dt.date.today() + dt.timedelta(days=1)).isoformat()
 PRE = {"mode": "pre", "head_name_ar": "أحمد", "origin_pcode": "SY06", "registration_date": "2025-03-10", "f_18_59": 1}
@@ -147,7 +147,7 @@ _LOCS = None
 def _locations():
     global _LOCS
     if _LOCS is None:
-        from tracker.gazetteer import shipped_rows
+        from tracker.domain.gazetteer import shipped_rows
 
         _LOCS = {r["id"]: r for r in shipped_rows()}
     return _LOCS

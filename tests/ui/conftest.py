@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from ui import i18n
-from ui.app_settings import AppSettings
-from ui.context import AppContext
+from ui.shell import i18n
+from ui.shell.app_settings import AppSettings
+from ui.shell.context import AppContext
 
 
 @pytest.fixture(autouse=True)

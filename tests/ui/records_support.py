@@ -4,7 +4,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from tracker import households
+from tracker.domain import households
 
 
 def settle(qtbot, ctx, ms=60):

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from tests.core import consolidated_field as field
 from tracker.sync import summary_bundle
-from ui import i18n
+from ui.shell import i18n
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def coordinator(store, tmp_path):
 
 
 def _page(qtbot, ctx):
-    from ui.dashboard_page import DashboardPage
+    from ui.flows.dashboard import DashboardPage
 
     page = DashboardPage(ctx)
     qtbot.addWidget(page)

@@ -2,8 +2,9 @@
 
 from PySide6.QtWidgets import QApplication
 
-from tracker import crossings, drafts
-from ui.crossings_page import CrossingsPage
+from tracker.domain import crossings
+from tracker.store import drafts
+from ui.crossings.page import CrossingsPage
 
 from .records_support import pick, settle
 

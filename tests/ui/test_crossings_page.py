@@ -4,9 +4,9 @@ save, correct a record from today's list, add an informal point on the spot."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tracker import crossings
-from ui.crossings_page import CrossingsPage
-from ui.crossing_counts_model import CrossingCountsModel
+from tracker.domain import crossings
+from ui.crossings.page import CrossingsPage
+from ui.crossings.model import CrossingCountsModel
 
 from .records_support import pick, settle, type_text
 

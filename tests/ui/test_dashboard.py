@@ -7,8 +7,8 @@ import sys
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from tracker import crossings, households
-from ui import i18n
+from tracker.domain import crossings, households
+from ui.shell import i18n
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def _loaded(qtbot, page):
 
 
 def test_dashboard_shows_key_figures_and_every_chart(qtbot, ctx, filled):
-    from ui.dashboard_page import DashboardPage
+    from ui.flows.dashboard import DashboardPage
 
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
@@ -54,7 +54,7 @@ def test_dashboard_shows_key_figures_and_every_chart(qtbot, ctx, filled):
 
 
 def test_filters_redraw_with_the_filtered_numbers(qtbot, ctx, filled):
-    from ui.dashboard_page import DashboardPage
+    from ui.flows.dashboard import DashboardPage
 
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
@@ -70,7 +70,7 @@ def test_filters_redraw_with_the_filtered_numbers(qtbot, ctx, filled):
 
 
 def test_new_counts_refresh_the_dashboard(qtbot, ctx, filled):
-    from ui.dashboard_page import DashboardPage
+    from ui.flows.dashboard import DashboardPage
 
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
@@ -81,7 +81,7 @@ def test_new_counts_refresh_the_dashboard(qtbot, ctx, filled):
 
 
 def test_flows_page_draws_each_chart_and_saves_it(qtbot, ctx, filled, tmp_path, monkeypatch):
-    from ui.flows_page import FlowsPage
+    from ui.flows.page import FlowsPage
 
     page = FlowsPage(ctx)
     qtbot.addWidget(page)
@@ -102,7 +102,7 @@ def test_flows_page_draws_each_chart_and_saves_it(qtbot, ctx, filled, tmp_path, 
 
 
 def test_report_from_the_dashboard(qtbot, ctx, filled, tmp_path, monkeypatch):
-    from ui.dashboard_page import DashboardPage
+    from ui.flows.dashboard import DashboardPage
 
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
@@ -115,7 +115,7 @@ def test_report_from_the_dashboard(qtbot, ctx, filled, tmp_path, monkeypatch):
 
 
 def test_arabic_charts_use_arabic_words(qtbot, ctx, filled):
-    from ui.flows_page import FlowsPage
+    from ui.flows.page import FlowsPage
 
     i18n.install("ar")
     ctx.language = "ar"
@@ -131,7 +131,7 @@ def test_arabic_charts_use_arabic_words(qtbot, ctx, filled):
 def test_matplotlib_is_not_imported_with_the_pages(qtbot):
     import subprocess
 
-    code = ("import os; os.environ['QT_QPA_PLATFORM']='offscreen'; import ui.dashboard_page, ui.flows_page, "
-            "ui.chart_canvas, sys; print('matplotlib' in sys.modules)")
+    code = ("import os; os.environ['QT_QPA_PLATFORM']='offscreen'; import ui.flows.dashboard, ui.flows.page, "
+            "ui.widgets.chart_canvas, sys; print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

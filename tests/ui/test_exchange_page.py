@@ -4,7 +4,7 @@ import wizard from file to preview, mapping, profile, keep-valid and the result 
 import json
 
 from tracker.exchange import mapping
-from ui.exchange_page import ExchangePage
+from ui.exchange.page import ExchangePage
 
 from ..core.exchange_helpers import hxl_rows
 from ..core.golden import sample
@@ -151,7 +151,7 @@ def test_cancel_stops_the_export_and_leaves_no_file(qtbot, ctx, tmp_path, monkey
 
 
 def test_import_wizard_reads_a_large_file_in_a_second_process(qtbot, ctx, tmp_path, monkeypatch):
-    from tracker import childproc
+    from tracker.store import childproc
     from tracker.exchange import importer
 
     lines = ["counted_at,crossing_pcode,direction,female_18_59,male_18_59,source_id"]

@@ -15,9 +15,9 @@ from tracker import errors
 from tracker.exchange import errors as exchange_errors
 from tracker.sync import bundle, identity
 from tracker.sync import errors as sync_errors
-from ui import context, i18n
-from ui.exchange_page import ExchangePage
-from ui.sync_page import SyncPage
+from ui.shell import context, i18n
+from ui.exchange.page import ExchangePage
+from ui.sync.page import SyncPage
 
 from .records_support import settle
 

@@ -4,9 +4,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tracker import drafts, households
-from tracker.store import Store
-from ui.households_page import HouseholdsPage
+from tracker.store import drafts
+from tracker.domain import households
+from tracker.store.connection import Store
+from ui.households.page import HouseholdsPage
 
 from .records_support import pick, settle, type_text
 

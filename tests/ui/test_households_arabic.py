@@ -3,9 +3,9 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui import i18n
-from ui.crossings_page import CrossingsPage
-from ui.households_page import HouseholdsPage
+from ui.shell import i18n
+from ui.crossings.page import CrossingsPage
+from ui.households.page import HouseholdsPage
 
 from .records_support import four_member_household
 

@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tracker import households, queries
-from ui.households_page import HouseholdsPage
-from ui.members_grid import FIELDS
+from tracker.domain import households, queries
+from ui.households.page import HouseholdsPage
+from ui.households.members_grid import FIELDS
 
 from .records_support import four_member_household, key_focused, pick, settle, type_focused, type_text
 

@@ -3,10 +3,10 @@ delete and history, as a registrar uses them."""
 
 from PySide6.QtCore import Qt
 
-from tracker import households, queries
-from tracker.queries import HouseholdFilters
-from ui.households_model import HouseholdsModel
-from ui.households_page import HouseholdsPage
+from tracker.domain import households, queries
+from tracker.domain.queries import HouseholdFilters
+from ui.households.model import HouseholdsModel
+from ui.households.page import HouseholdsPage
 
 from .records_support import four_member_household, settle, type_text
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tracker import households
+from tracker.domain import households
 from tracker.errors import WrongPassphrase
-from tracker.store import Store
+from tracker.store.connection import Store
 
 NEW = "olive trees by the river"
 

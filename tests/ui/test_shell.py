@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from tracker.store import Store
-from ui.main_window import PAGES, Placeholder
+from tracker.store.connection import Store
+from ui.shell.main_window import PAGES, Placeholder
 
 PASS = "river crossing at dawn"
 
@@ -137,7 +137,7 @@ def test_demo_database(qtbot, shell, tmp_path):
 
 
 def test_status_bar_follows_writes_and_last_sync(qtbot, shell, tmp_path, passphrase):
-    from tracker import gazetteer
+    from tracker.domain import gazetteer
 
     store = Store.create(tmp_path / "office" / "tracker.dtdb", passphrase)
     store.set_meta("last_sync", "2025-03-20T09:15:00+00:00")
@@ -154,7 +154,7 @@ def test_status_bar_follows_writes_and_last_sync(qtbot, shell, tmp_path, passphr
 
 
 def test_missing_pages_show_a_placeholder(qtbot, ctx):
-    from ui.main_window import MainWindow, build_page
+    from ui.shell.main_window import MainWindow, build_page
 
     page = build_page(ctx, "ui.no_such_page", "NoSuchPage")
     assert isinstance(page, Placeholder) and "not available yet" in page.text()

@@ -11,10 +11,10 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from tracker.resources import resource_path
-from tracker.store import Store
-from ui import i18n
+from tracker.store.connection import Store
+from ui.shell import i18n
 from ui.app import Shell
-from ui.start_dialog import StartDialog
+from ui.shell.start_dialog import StartDialog
 
 TS = resource_path("translations", "shell_ar.ts")
 

@@ -9,11 +9,11 @@ import textwrap
 import pytest
 from PySide6.QtCore import Qt
 
-from tracker import gazetteer
-from ui.app_settings import MAX_RECENT, AppSettings
-from ui.first_run_wizard import passphrase_strength
-from ui.gazetteer_settings import UserLocationsModel
-from ui.settings_page import SettingsPage
+from tracker.domain import gazetteer
+from ui.shell.app_settings import MAX_RECENT, AppSettings
+from ui.shell.first_run_wizard import passphrase_strength
+from ui.shell.gazetteer_settings import UserLocationsModel
+from ui.shell.settings_page import SettingsPage
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_passphrase_strength_hint():
 
 def test_launch_does_not_load_charts_and_is_quick(tmp_path, passphrase):
     """Unlocking to the main window must not import matplotlib (charts load on first view)."""
-    from tracker.store import Store
+    from tracker.store.connection import Store
 
     db = tmp_path / "quick.dtdb"
     Store.create(db, passphrase).close()

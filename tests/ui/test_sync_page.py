@@ -6,9 +6,10 @@ import threading
 import pytest
 
 from tests.core.sync_devices import new_device, pre_household
-from tracker import households, records
+from tracker.domain import households
+from tracker.store import records
 from tracker.sync import bundle, identity
-from ui.sync_page import SyncPage
+from ui.sync.page import SyncPage
 
 from .records_support import settle
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import model
-from ..exchange.summary import admin_at, period_start
-from ..sync.summary_bundle import ALL_FROM, ALL_TO, consolidated
-from ..timeutil import today as _today
+from tracker.domain import model
+from tracker.exchange.summary import admin_at, period_start
+from tracker.sync.summary_bundle import ALL_FROM, ALL_TO, consolidated
+from tracker.timeutil import today as _today
 from .data import OTHER, DailySeries, Filters, cumulative
 
 PEOPLE = "source = 'crossings' AND measure = 'people'"

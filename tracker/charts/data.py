@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import model
-from ..timeutil import today as _today
+from tracker.domain import model
+from tracker.timeutil import today as _today
 
 UNKNOWN = ""  # how the summary tables store a missing origin/destination governorate
 

@@ -20,8 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, PathPatch, Polygon
 from matplotlib.path import Path
 
-from .. import model
-from ..resources import resource_path
+from tracker.domain import model
+from tracker.resources import resource_path
 from . import mapdata
 from .data import OTHER, DailySeries
 from .text import number, word

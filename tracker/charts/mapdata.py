@@ -12,7 +12,7 @@ import csv
 import functools
 import json
 
-from ..resources import resource_path
+from tracker.resources import resource_path
 
 # Where each country's name may be written (lon, lat), best first: the first inside the view is used.
 LABEL_AT = {"SYR": [(38.9, 35.2), (37.0, 35.7), (36.6, 34.25)], "LBN": [(35.12, 33.62), (35.45, 33.45)],

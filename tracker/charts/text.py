@@ -7,7 +7,7 @@ by adding a column.
 
 from __future__ import annotations
 
-from .. import gazetteer
+from tracker.domain import gazetteer
 
 WORDS = {
     "daily_title": ("People counted per day, by crossing point", "عدد الأشخاص يومياً حسب نقطة العبور"),

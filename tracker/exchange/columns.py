@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import model
+from tracker.domain import model
 from .hxl import COUNT_TAGS, INDIVIDUALS_TAG
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import TrackerError
+from tracker.errors import TrackerError
 
 
 class PersonalDataNotConfirmed(TrackerError):

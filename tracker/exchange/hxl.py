@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .. import model
+from tracker.domain import model
 
 # One hashtag plus zero or more attributes (libhxl's Column.PATTERN and TOKEN_PATTERN).
 _TOKEN = r"[A-Za-z][_0-9A-Za-z]*"

@@ -1,6 +1,6 @@
 """Imports of households, persons and crossing counts from CSV/XLSX files.
 
-Every value goes through the domain cleaners (``tracker.validation``) and the services'
+Every value goes through the domain cleaners (``tracker.domain.validation``) and the services'
 derivations. All rows of a file are written inside ONE transaction: by default the
 file is all-or-nothing (any rejected row and nothing is written); with ``keep_valid``
 the valid rows are written and each rejected one is listed in the error report. A
@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import crossings as crossing_service
-from .. import households as household_service
-from .. import childproc, model, records
-from ..errors import FieldError, Progress, ValidationError
-from ..timeutil import parse_date, today
-from ..validation import clean_crossing, clean_household, clean_person
+from tracker.domain import crossings as crossing_service
+from tracker.domain import households as household_service
+from tracker.store import childproc, records
+from tracker.domain import model
+from tracker.errors import FieldError, Progress, ValidationError
+from tracker.timeutil import parse_date, today
+from tracker.domain.validation import clean_crossing, clean_household, clean_person
 from . import csvio
 from . import mapping as mapping_mod
 from .columns import neutralise

@@ -14,8 +14,8 @@ import json
 import re
 from pathlib import Path
 
-from .. import model
-from ..timeutil import utc_now_iso
+from tracker.domain import model
+from tracker.timeutil import utc_now_iso
 from . import columns as cols
 from . import hxl
 from .errors import MappingError

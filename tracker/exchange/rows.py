@@ -1,6 +1,6 @@
 """From a table's cells to each row's raw values by field, in batches (the reading half of an import).
 
-Runs in the import's reading process for a large file (``tracker.childproc``), so everything
+Runs in the import's reading process for a large file (``tracker.store.childproc``), so everything
 here is plain data: no database, nothing that does not pickle.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 
-from ..errors import FieldError
+from tracker.errors import FieldError
 from .columns import unneutralise
 
 BATCH = 2000  # rows checked and written together

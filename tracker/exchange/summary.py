@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import model
-from ..errors import TrackerError
+from tracker.domain import model
+from tracker.errors import TrackerError
 
 PERIODS = ("day", "week")
 KEY_FIELDS = ("source", "period", "date", "admin_level", "admin_pcode", "crossing_pcode", "direction")

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from .. import records
-from ..errors import Progress
-from ..ids import format_hlc
-from ..timeutil import utc_now_iso
+from tracker.store import records
+from tracker.errors import Progress
+from tracker.store.ids import format_hlc
+from tracker.timeutil import utc_now_iso
 from . import envelope, identity, merge, validate
 from .changes import TABLE_ORDER, held_vector, parse_lines, synced_columns
 from .errors import AlreadyImported, BundleDamaged, PeerError, SyncError, UnknownSigner

@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .. import model
+from tracker.domain import model
 from .errors import BundleDamaged
 
 OPS = ("create", "update", "delete", "restore")
@@ -61,7 +61,7 @@ def from_db(origin, origin_seq, hlc, table, record_id, op, fields, prev, user=No
 
 def synced_columns(store, table: str) -> frozenset:
     """Columns a change may write in ``table``: user data and the deleted flag, never derived ones."""
-    from ..records import columns
+    from tracker.store.records import columns
 
     skip = set(model.SYSTEM_FIELDS) - {"deleted"} | set(model.DERIVED_FIELDS.get(table, ()))
     return frozenset(c for c in columns(store, table) if c not in skip)

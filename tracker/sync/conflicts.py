@@ -18,8 +18,8 @@ import bisect
 import hashlib
 import json
 
-from .. import records
-from ..timeutil import utc_now_iso
+from tracker.store import records
+from tracker.timeutil import utc_now_iso
 from .changes import Change, hlc_iso
 
 UNKNOWN = object()
@@ -187,7 +187,7 @@ def resolve(store, conflict: str, value=UNKNOWN) -> None:
 
     row = store.conn.execute("SELECT table_name, record_id, field FROM conflicts WHERE id = ?", (conflict,)).fetchone()
     if row is None:
-        from ..errors import NotFound
+        from tracker.errors import NotFound
 
         raise NotFound(f"no conflict with id {conflict}", id=conflict)
     table, record_id, field = row

@@ -3,7 +3,7 @@ whenever one is raised the database has not been changed."""
 
 from __future__ import annotations
 
-from ..errors import TrackerError
+from tracker.errors import TrackerError
 
 
 class SyncError(TrackerError):

@@ -18,8 +18,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
-from .. import records
-from ..timeutil import utc_now_iso
+from tracker.store import records
+from tracker.timeutil import utc_now_iso
 from .errors import PeerError
 
 IDENTITY_FORMAT = "dtrack-identity"

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import operator
 
-from .. import records
-from ..errors import Progress
-from ..timeutil import utc_now_iso
+from tracker.store import records
+from tracker.errors import Progress
+from tracker.timeutil import utc_now_iso
 from . import conflicts
 from .changes import TABLE_ORDER, Change, from_db, held_keys, hlc_iso
 from .merge_derive import derive

@@ -9,8 +9,8 @@ changed) are added to the merge with their derived columns refreshed.
 
 from __future__ import annotations
 
-from .. import crossings, households
-from ..timeutil import parse_date, today
+from tracker.domain import crossings, households
+from tracker.timeutil import parse_date, today
 
 
 def derive(store, merged: dict, current: dict) -> set:

@@ -3,7 +3,8 @@ so it is validated, derived values follow, and it syncs like any other edit."""
 
 from __future__ import annotations
 
-from .. import crossings, gazetteer, households, movements, records
+from tracker.domain import crossings, gazetteer, households, movements
+from tracker.store import records
 
 _SERVICES = {
     "households": households.update_household,

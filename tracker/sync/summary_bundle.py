@@ -17,8 +17,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .. import model, records
-from ..timeutil import utc_now_iso
+from tracker.domain import model
+from tracker.store import records
+from tracker.timeutil import utc_now_iso
 from . import envelope, identity
 from .bundle import _imported_at, check_signer
 from .errors import AlreadyImported, BundleDamaged, SyncError
@@ -40,7 +41,7 @@ def _day(text, what: str) -> str:
 def export_summary(store, out, *, date_from=None, date_to=None, for_device: str | None = None,
                    admin_level: int = 1) -> dict:
     """Write a signed summary bundle of the counts between two dates (inclusive; default: all)."""
-    from ..exchange.summary import summary_rows
+    from tracker.exchange.summary import summary_rows
 
     identity.ensure_identity(store)
     f = _day(date_from, "the start date") if date_from else ALL_FROM

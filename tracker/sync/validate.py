@@ -4,7 +4,7 @@ A signature proves who sent a bundle, not that its values are sound: a device ru
 older or broken program, or a database altered outside the program, could carry a negative
 count, an unknown P-code or a date that is no date, which would then sit in every device's
 records and totals. So every new change goes through the cleaners that forms and imports use
-(``tracker/validation.py``) in partial mode, on the fields the change carries (a change holds
+(``tracker/domain/validation.py``) in partial mode, on the fields the change carries (a change holds
 only the fields one write changed). Two checks come on top of the cleaners': each value must
 have its column's type, and must already be in the form the program stores (a form may type
 "5" or " in "; a stored value is 5 or "in"), so a received value is one a form could have saved.
@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import validation
-from ..errors import Cancelled, ValidationError
-from ..timeutil import parse_date, today
+from tracker.domain import validation
+from tracker.errors import Cancelled, ValidationError
+from tracker.timeutil import parse_date, today
 from .changes import TABLE_ORDER, Change
 from .errors import InvalidChange
 

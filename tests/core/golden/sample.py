@@ -5,7 +5,7 @@ formula-like note, full and pre-registrations, several crossings on two days and
 counts small enough to be suppressed and large enough to be shown.
 """
 
-from tracker import crossings, households, movements
+from tracker.domain import crossings, households, movements
 
 FORMULA = "=cmd|' /C calc'!A0"
 

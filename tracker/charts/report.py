@@ -1,0 +1,130 @@
+"""The one-page situation report (A4 PDF): title, period, organisation, key figures, three charts, notes.
+
+Everything on the page has small counts suppressed (``threshold``, printed on the
+page), because a report leaves the office. Built from the same data functions and
+figure builders as the dashboard, with matplotlib only (works from the command
+line, no Qt). Writing a report is recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import textwrap
+from pathlib import Path
+
+from tracker.store import records
+from . import data, draw
+from .text import number, place_names, word
+from tracker.errors import TrackerError
+from tracker.exchange.summary import DEFAULT_THRESHOLD
+from tracker.timeutil import today as _today
+
+A4_PORTRAIT = (8.27, 11.69)  # inches
+
+
+def _shown(value: int, k: int) -> str:
+    return f"<{k}" if 0 < value < k else number(value)
+
+
+def _key_figure_cells(kf: data.KeyFigures, names: dict, k: int, language: str) -> list[tuple[str, str]]:
+    if kf.full_households and kf.specific_needs_households >= k:
+        share = f"{100 * kf.specific_needs_households / kf.full_households:.0f}% ({number(kf.specific_needs_households)}" \
+                f" / {number(kf.full_households)})"
+    else:
+        share = _shown(kf.specific_needs_households, k)
+    top = next(((p, n) for p, n in kf.by_crossing if n >= k), None)
+    top_name = textwrap.shorten(names.get(top[0], top[0]), 30, placeholder="…") if top else ""
+    cells = [
+        (word("kf_households", language), _shown(kf.households, k)),
+        (word("kf_persons", language), _shown(kf.persons, k)),
+        (word("kf_arrivals", language), _shown(kf.arrivals_period, k)),
+        (word("kf_departures", language), _shown(kf.departures_period, k)),
+        (word("kf_7d", language), _shown(kf.arrivals_7d, k)),
+        (word("kf_needs", language), share),
+        (word("kf_uasc", language), _shown(kf.uasc, k)),
+        (f"{word('kf_top_point', language)}: {top_name}", number(top[1]) if top else "–"),
+    ]
+    return cells
+
+
+def _label_values(fig, x: float, y: float, pairs: list[tuple[str, str]], rtl: bool) -> None:
+    """'Label: value' pairs on one line. Each piece is its own text, so a date or a Latin name never
+    goes through Arabic bidirectional reordering (matplotlib reorders hyphenated digits in RTL runs)."""
+    from matplotlib.offsetbox import AnchoredOffsetbox, HPacker, TextArea
+
+    pieces = []
+    for label, value in pairs:
+        pieces += [TextArea(f"{label}:", textprops={"fontsize": 9, "color": "#555555"}),
+                   TextArea(value, textprops={"fontsize": 9, "color": "#111111"}), TextArea("   ")]
+    if rtl:
+        pieces.reverse()
+    box = HPacker(children=pieces, align="baseline", pad=0, sep=4)
+    fig.add_artist(AnchoredOffsetbox("center right" if rtl else "center left", child=box, pad=0, frameon=False,
+                                     bbox_to_anchor=(x, y), bbox_transform=fig.transSubfigure, borderpad=0))
+
+
+def build(store, filters: data.Filters, *, language: str = "en", threshold: int = DEFAULT_THRESHOLD,
+          produced: dt.date | None = None):
+    """The report page as a matplotlib Figure."""
+    if threshold < 1:
+        raise TrackerError("the suppression threshold must be at least 1", field="threshold", value=threshold)
+    k = threshold
+    produced = produced or _today()
+    names = place_names(store, language)
+    rtl = language == "ar"
+    x0, ha = (0.97, "right") if rtl else (0.03, "left")
+    span = data.date_span(store, filters)
+    period = f"{span[0]} – {span[1]}" if span else word("all_dates", language)
+    # the key figures look at the period's last week, not the day the report is printed
+    end = dt.date.fromisoformat(span[1]) if span else produced
+    kf = data.key_figures(store, filters, today=end)
+
+    fig = draw.new_figure(*A4_PORTRAIT)
+    with draw.style(language):
+        head, figures, daily, bottom, notes = fig.subfigures(5, 1, height_ratios=[0.75, 1.25, 3.1, 4.0, 0.75])
+        head.text(x0, 0.72, word("report_title", language), ha=ha, va="center", fontsize=15, fontweight="bold")
+        _label_values(head, x0, 0.3, [(word("period", language), period),
+                                      (word("organisation", language), store.organisation or "–"),
+                                      (word("generated", language), produced.isoformat())], rtl)
+        cells = _key_figure_cells(kf, names, k, language)
+        for i, (label, value) in enumerate(cells):
+            col, row = i % 4, i // 4
+            x = (0.03 + 0.24 * col) if not rtl else (0.97 - 0.24 * col)
+            y = 0.78 - 0.47 * row
+            figures.text(x, y, value, ha=ha, va="center", fontsize=13, fontweight="bold", color=draw.OKABE_ITO[0])
+            figures.text(x, y - 0.13, "\n".join(textwrap.wrap(label, 34)[:2]), ha=ha, va="top", fontsize=7.5,
+                         color="#333333", linespacing=1.1)
+    series = data.daily_by_point(store, filters, suppress_below=k)
+    draw.draw_daily(daily, series, names, language)
+    left, right = bottom.subfigures(1, 2, width_ratios=[1.35, 1])
+    draw.draw_map(left, data.route_flows(store, filters, suppress_below=k), store.locations(), names, language)
+    draw.draw_pyramid(right, data.pyramid(store, filters, suppress_below=k), language)
+    with draw.style(language):
+        lines = [word("suppression", language, k=k, k_minus=k - 1), word("counts_note", language),
+                 word("map_note", language)]
+        for i, line in enumerate(lines):
+            notes.text(x0, 0.8 - 0.3 * i, line, ha=ha, va="center", fontsize=7, color="#333333")
+    return fig
+
+
+def write(store, filters: data.Filters, out, *, language: str = "en", threshold: int = DEFAULT_THRESHOLD,
+          produced: dt.date | None = None) -> Path:
+    """Write the report PDF to ``out`` (atomically: a partial file never replaces a good one) and audit it."""
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise TrackerError(f"the report is a PDF: give a file name ending in .pdf, not {out.name}", field="out",
+                           value=str(out))
+    fig = build(store, filters, language=language, threshold=threshold, produced=produced)
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    tmp = out.with_name(out.name + ".part")
+    with PdfPages(tmp, metadata={"Title": word("report_title", language), "Author": store.organisation or "",
+                                 "Creator": "Displacement Tracker"}) as pdf:
+        pdf.savefig(fig)
+    os.replace(tmp, out)
+    records.audit(store, "report", detail={"file": out.name, "from": filters.date_from, "to": filters.date_to,
+                                           "crossing": filters.crossing, "direction": filters.direction,
+                                           "origin_adm1": filters.origin_adm1, "language": language,
+                                           "threshold": threshold})
+    return out

@@ -1,0 +1,1 @@
+"""The ``dtrack`` command line: ``main`` and one module per command group."""

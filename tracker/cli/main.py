@@ -1,0 +1,181 @@
+"""The ``dtrack`` command line.
+
+Exit codes: 0 success, 1 a user error (one line on stderr saying what and what
+to do), 2 a usage error. The passphrase comes from ``DTRACK_PASSPHRASE`` when
+set, else an interactive prompt; never from an argument.
+Feature areas add their sub-commands from ``tracker/cli_<area>.py`` modules
+that define ``register(subparsers)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from tracker import __version__
+from tracker.errors import Cancelled, TrackerError, ValidationError
+from tracker.store.connection import Store
+
+FEATURE_MODULES = ("tracker.cli.exchange", "tracker.cli.report", "tracker.cli.sync")
+PASSPHRASE_ENV = "DTRACK_PASSPHRASE"
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line, exit 1."""
+
+
+def passphrase(confirm: bool = False) -> str:
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(f"no passphrase: set {PASSPHRASE_ENV} or run in a terminal to be asked")
+    first = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Repeat passphrase: ") != first:
+        raise UserError("the two passphrases differ; nothing was created")
+    return first
+
+
+def open_store(path: str) -> Store:
+    return Store.open(Path(path), passphrase())
+
+
+def _cmd_init(args) -> int:
+    store = Store.create(Path(args.db), passphrase(confirm=True), organisation=args.organisation or "",
+                         device_name=args.device or "", country=args.country)
+    print(f"created {args.db} (device {store.device_name}, id {store.device_id})")
+    store.close()
+    return 0
+
+
+def _cmd_demo(args) -> int:
+    from tracker.domain import demo
+
+    path = Path(args.db)
+    store = open_store(path) if path.exists() else Store.create(path, passphrase(confirm=True), organisation="Demo NGO")
+    with store:
+        def progress(done, total):
+            if sys.stderr.isatty():
+                print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+        result = demo.populate(store, households=args.households, crossings=args.crossings, seed=args.seed,
+                               progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    print(f"added {result['households']} households, {result['persons']} persons, "
+          f"{result['movements']} movements, {result['crossings']} crossing counts (seed {args.seed})")
+    return 0
+
+
+def _cmd_stats(args) -> int:
+    from tracker.domain import stats
+
+    with open_store(args.db) as store:
+        for key, value in stats.counts(store).items():
+            print(f"{key:28} {value}")
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from tracker.domain import stats
+
+    with open_store(args.db) as store:
+        report = stats.check(store)
+    for line in report["lines"]:
+        print(line)
+    if not report["ok"]:
+        raise UserError("the check found problems (listed above)")
+    return 0
+
+
+def _cmd_passwd(args) -> int:
+    old = passphrase()
+    store = Store.open(Path(args.db), old)
+    new = os.environ.get("DTRACK_NEW_PASSPHRASE")
+    if not new:
+        if not sys.stdin.isatty():
+            raise UserError("set DTRACK_NEW_PASSPHRASE or run in a terminal to be asked")
+        new = getpass.getpass("New passphrase: ")
+        if getpass.getpass("Repeat new passphrase: ") != new:
+            raise UserError("the two passphrases differ; nothing was changed")
+    with store:
+        store.change_passphrase(old, new)
+    print("passphrase changed")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dtrack", description="Displacement Tracker command line")
+    parser.add_argument("--version", action="version", version=f"dtrack {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("init", help="create a new encrypted database")
+    p.add_argument("db")
+    p.add_argument("--organisation", default="")
+    p.add_argument("--device", default="", help="office or device name (default: this computer's name)")
+    p.add_argument("--country", default="LBN", help="ISO3 code of the country of operation")
+    p.set_defaults(func=_cmd_init)
+
+    p = sub.add_parser("demo", help="fill a database with realistic synthetic data (created if missing)")
+    p.add_argument("db")
+    p.add_argument("--households", type=int, default=500)
+    p.add_argument("--crossings", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=2025)
+    p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("stats", help="print record counts")
+    p.add_argument("db")
+    p.set_defaults(func=_cmd_stats)
+
+    p = sub.add_parser("check", help="integrity check, schema version, audit-log consistency")
+    p.add_argument("db")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("passwd", help="change the passphrase (new one from DTRACK_NEW_PASSPHRASE or a prompt)")
+    p.add_argument("db")
+    p.set_defaults(func=_cmd_passwd)
+
+    for name in FEATURE_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(str(e) for e in exc.errors[:5]) + (f" (and {len(exc.errors) - 5} more)" if len(exc.errors) > 5 else "")
+    return str(exc)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on usage errors
+    if getattr(args, "db", None) is not None and args.func not in (_cmd_init, _cmd_demo) and not Path(args.db).exists():
+        print(f"dtrack: error: no database at {args.db}; create one with 'dtrack init {args.db}'", file=sys.stderr)
+        return 1
+    try:
+        return args.func(args) or 0
+    except (UserError, TrackerError) as exc:
+        print(f"dtrack: error: {describe(exc)}", file=sys.stderr)
+        return 1
+    except Cancelled:
+        print("dtrack: cancelled; nothing was changed", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dtrack: interrupted; the last complete transaction is kept", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"dtrack: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

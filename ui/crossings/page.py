@@ -1,0 +1,353 @@
+"""The Crossings screen: an observer at a crossing point tallies each group that passes.
+
+Pick the point (or add an informal one on the spot), the direction and time;
+count the group on the tally grid (keys 1–0, Ctrl to take away, Backspace to
+undo); describe the group; Enter or Ctrl+S saves one crossing-count record and
+clears the tally for the next group. Today's records are listed beneath; open
+one (double-click or Enter) to correct it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateTimeEdit, QGridLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
+                               QSpinBox, QTableView, QVBoxLayout, QWidget)
+
+from tracker.domain import crossings, model
+from tracker.errors import ValidationError
+
+from ui.shell.context import field_error_text
+from .model import CrossingCountsModel
+from ui.widgets.form_drafts import DraftBanner, DraftKeeper
+from ui.widgets.location_picker import LocationPicker
+from ui.widgets.record_labels import fill_combo, label, select_code
+from .tally_grid import TallyGrid
+
+_ERROR_STYLE = "color: #b00020;"
+
+
+class CrossingsPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editing_id: str | None = None
+        self._locations: dict = ctx.call(ctx.store.locations) if ctx.store is not None else {}
+        self._build()
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.unlocked.connect(self._on_unlocked)
+        ctx.locked.connect(lambda: self.today.set_rows([]))
+        self.reload_today()
+        self.start_new()
+        # A tally in progress survives a crash, a power cut or a lock (tracker/store/drafts.py).
+        self.drafts = DraftKeeper(ctx, "tally:new", self._draft_payload, self)
+        self.tally.changed.connect(self._tally_changed)
+        self.draft_banner.restore.connect(self.restore_draft)
+        self.draft_banner.discard.connect(self.discard_draft)
+        if ctx.store is not None:
+            self._draft = self.drafts.existing()
+            if self._draft is not None:
+                self.drafts.paused = True
+                self.draft_banner.offer(self._draft["saved_at"])
+
+    # -- layout ------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        lang = self.ctx.language
+        self.point = LocationPicker(self._locations, kinds=model.CROSSING_KINDS, language=lang, allow_unknown=False)
+        self.new_point_button = QPushButton(self.tr("New informal point…"))
+        self.new_point_button.clicked.connect(self.add_informal_point)
+        self.direction_in = QRadioButton(label("in"))
+        self.direction_out = QRadioButton(label("out"))
+        self.direction_in.setChecked(True)
+        self._directions = QButtonGroup(self)
+        for button in (self.direction_in, self.direction_out):
+            self._directions.addButton(button)
+        self.counted_at = QDateTimeEdit()
+        self.counted_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.counted_at.setCalendarPopup(True)
+        now = QPushButton(self.tr("Now"))
+        now.clicked.connect(lambda: self.counted_at.setDateTime(QDateTime.currentDateTime()))
+        top = QGridLayout()
+        top.addWidget(QLabel(self.tr("Crossing point")), 0, 0)
+        point_row = QHBoxLayout()
+        point_row.addWidget(self.point, 1)
+        point_row.addWidget(self.new_point_button)
+        top.addLayout(point_row, 0, 1)
+        top.addWidget(QLabel(self.tr("Direction")), 0, 2)
+        directions = QHBoxLayout()
+        directions.addWidget(self.direction_in)
+        directions.addWidget(self.direction_out)
+        top.addLayout(directions, 0, 3)
+        top.addWidget(QLabel(self.tr("Date and time")), 0, 4)
+        when = QHBoxLayout()
+        when.addWidget(self.counted_at)
+        when.addWidget(now)
+        top.addLayout(when, 0, 5)
+        self._errors = {f: self._error_label() for f in ("crossing_pcode", "direction", "counted_at")}
+        top.addWidget(self._errors["crossing_pcode"], 1, 1)
+        top.addWidget(self._errors["direction"], 1, 3)
+        top.addWidget(self._errors["counted_at"], 1, 5)
+        top.setColumnStretch(1, 1)
+
+        self.tally = TallyGrid()
+        self.tally.submitted.connect(self.save)
+        tally_box = QGroupBox(self.tr("People in the group (keys 1–5 female, 6–0 male; Ctrl takes away; "
+                                      "Backspace undoes)"))
+        tally_layout = QVBoxLayout(tally_box)
+        tally_layout.addWidget(self.tally)
+        self._errors["counts"] = self._error_label()
+        tally_layout.addWidget(self._errors["counts"])
+
+        details = QGroupBox(self.tr("The group"))
+        grid = QGridLayout(details)
+        self.origin = LocationPicker(self._locations, kinds=("admin",), countries=("SYR",), language=lang)
+        self.destination = LocationPicker(self._locations, kinds=("admin", "site"), language=lang)
+        self.transport = QComboBox()
+        fill_combo(self.transport, model.TRANSPORTS, blank="")
+        self.reason = QComboBox()
+        fill_combo(self.reason, model.REASONS, blank="")
+        self.nationality = QLineEdit("SYR")
+        self.nationality.setMaxLength(3)
+        self.nationality.setMaximumWidth(70)
+        self.notes = QLineEdit()
+        fields = ((self.tr("Origin"), self.origin, "origin_pcode"),
+                  (self.tr("Intended destination"), self.destination, "destination_pcode"),
+                  (self.tr("Transport"), self.transport, "transport"), (self.tr("Reason"), self.reason, "reason"),
+                  (self.tr("Nationality"), self.nationality, "nationality"), (self.tr("Notes"), self.notes, "notes"))
+        for i, (text, widget, field) in enumerate(fields):
+            row, col = divmod(i, 2)
+            grid.addWidget(QLabel(text), row * 2, col * 2)
+            grid.addWidget(widget, row * 2, col * 2 + 1)
+            self._errors[field] = self._error_label()
+            grid.addWidget(self._errors[field], row * 2 + 1, col * 2 + 1)
+        for alias, field in (("origin_text", "origin_pcode"), ("destination_text", "destination_pcode")):
+            self._errors[alias] = self._errors[field]
+        self.vulnerabilities: dict[str, QSpinBox] = {}
+        vuln_row = QHBoxLayout()
+        vuln_row.addWidget(QLabel(self.tr("Of whom:")))
+        for field in model.VULNERABILITY_FIELDS:
+            box = QSpinBox()
+            box.setRange(0, 999)
+            box.setToolTip(label(field))
+            self.vulnerabilities[field] = box
+            vuln_row.addWidget(QLabel(label(field)))
+            vuln_row.addWidget(box)
+        vuln_row.addStretch(1)
+        grid.addLayout(vuln_row, 6, 0, 1, 4)
+        self._errors["vulnerabilities"] = self._error_label()
+        grid.addWidget(self._errors["vulnerabilities"], 7, 0, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        self.save_button = QPushButton(self.tr("Save group (Enter)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_edit_button = QPushButton(self.tr("Cancel edit"))
+        self.cancel_edit_button.clicked.connect(self.start_new)
+        self.delete_button = QPushButton(self.tr("Delete record"))
+        self.delete_button.clicked.connect(self.delete_editing)
+        self.status = QLabel()
+        self.general_error = self._error_label()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.general_error, 1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.cancel_edit_button)
+        buttons.addWidget(self.save_button)
+        for keys in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return")):
+            QShortcut(keys, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.today = CrossingCountsModel(self._locations, lang, self)
+        self.today_view = QTableView()
+        self.today_view.setModel(self.today)
+        self.today_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.today_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.today_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.today_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.today_view.activated.connect(lambda index: self.edit_record(self.today.record(index.row())))
+        self.today_box = QGroupBox()
+        today_layout = QVBoxLayout(self.today_box)
+        today_layout.addWidget(self.today_view)
+
+        layout = QVBoxLayout(self)
+        self.draft_banner = DraftBanner(self)
+        layout.addWidget(self.draft_banner)
+        layout.addLayout(top)
+        layout.addWidget(tally_box)
+        layout.addWidget(details)
+        layout.addLayout(buttons)
+        layout.addWidget(self.today_box, 1)
+        self.setTabOrder(self.counted_at, self.tally)
+
+    def _error_label(self) -> QLabel:
+        error = QLabel()
+        error.setStyleSheet(_ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setVisible(False)
+        return error
+
+    # -- values ---------------------------------------------------------------------------------------------
+    def values(self) -> dict:
+        out = {"crossing_pcode": self.point.pcode(), "direction": "in" if self.direction_in.isChecked() else "out",
+               "counted_at": self.counted_at.dateTime().toString("yyyy-MM-ddTHH:mm"),
+               **self.tally.values(),
+               "origin_pcode": self.origin.pcode(), "origin_text": self.origin.text(),
+               "destination_pcode": self.destination.pcode(), "destination_text": self.destination.text(),
+               "transport": self.transport.currentData(), "reason": self.reason.currentData(),
+               "nationality": self.nationality.text().strip(), "notes": self.notes.text().strip(),
+               **{f: box.value() for f, box in self.vulnerabilities.items()}}
+        if not self.editing_id:
+            out["observer"] = self.ctx.store.user
+        return out
+
+    def start_new(self) -> None:
+        """Ready for the next group: tally cleared, time now; point, direction and route kept."""
+        self.editing_id = None
+        self.tally.reset()
+        for box in self.vulnerabilities.values():
+            box.setValue(0)
+        self.notes.clear()
+        self.counted_at.setDateTime(QDateTime.currentDateTime())
+        self.save_button.setText(self.tr("Save group (Enter)"))
+        self.cancel_edit_button.setVisible(False)
+        self.delete_button.setVisible(False)
+        self.clear_errors()
+        self.tally.setFocus()
+
+    def edit_record(self, rec: dict | None) -> None:
+        if rec is None:
+            return
+        self.start_new()
+        self.editing_id = rec["id"]
+        self._fill(rec)
+        self.save_button.setText(self.tr("Save changes"))
+        self.cancel_edit_button.setVisible(True)
+        self.delete_button.setVisible(True)
+        self.tally.setFocus()
+
+    def _fill(self, rec: dict) -> None:
+        self.point.set_value(rec.get("crossing_pcode"))
+        (self.direction_in if rec.get("direction") == "in" else self.direction_out).setChecked(True)
+        self.counted_at.setDateTime(QDateTime.fromString(rec["counted_at"][:16], "yyyy-MM-ddTHH:mm"))
+        self.tally.set_values(rec)
+        self.origin.set_value(rec.get("origin_pcode"), rec.get("origin_text"))
+        self.destination.set_value(rec.get("destination_pcode"), rec.get("destination_text"))
+        select_code(self.transport, rec.get("transport"))
+        select_code(self.reason, rec.get("reason"))
+        self.nationality.setText(rec.get("nationality") or "")
+        self.notes.setText(rec.get("notes") or "")
+        for f, box in self.vulnerabilities.items():
+            box.setValue(int(rec.get(f) or 0))
+
+    # -- the tally in progress, kept as a draft ----------------------------------------------------------
+    def _tally_changed(self) -> None:
+        if self.editing_id:
+            return
+        if self.drafts.paused and self.tally.total_count():
+            # Counting started without restoring: the observer chose a fresh tally over the old draft.
+            self.draft_banner.hide()
+            self._draft, self.drafts.paused = None, False
+        if self.tally.total_count():
+            self.drafts.changed()
+        else:  # counted back to nothing: nothing to keep
+            self.drafts.discard()
+
+    def _draft_payload(self) -> dict:
+        values = self.values()
+        values.pop("observer", None)
+        return values
+
+    def restore_draft(self) -> None:
+        self._fill(self._draft["payload"])
+        self._draft, self.drafts.paused = None, False
+        self.tally.setFocus()
+
+    def discard_draft(self) -> None:
+        self._draft, self.drafts.paused = None, False
+        self.drafts.discard()
+
+    # -- writing -----------------------------------------------------------------------------------------------
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        self.clear_errors()
+        self.save_button.setEnabled(False)
+        if self.editing_id:
+            self.ctx.run(crossings.update_count, self.ctx.store, self.editing_id, self.values(),
+                         on_done=lambda _diff: self._saved(self.tr("Record corrected.")), on_error=self._failed)
+        else:
+            self.ctx.run(crossings.record_count, self.ctx.store, self.values(),
+                         on_done=lambda _id: self._saved(self.tr("Group saved. Ready for the next one.")),
+                         on_error=self._failed)
+
+    def _saved(self, message: str) -> None:
+        self.save_button.setEnabled(True)
+        if not self.editing_id:
+            self.drafts.discard()
+        self.status.setText(message)
+        self.start_new()  # today's list refreshes on the change event
+
+    def _failed(self, exc) -> None:
+        self.save_button.setEnabled(True)
+        if not isinstance(exc, ValidationError):
+            self.general_error.setText(self.ctx.error_text(exc))
+            self.general_error.setVisible(True)
+            return
+        for e in exc.errors:
+            key = ("counts" if e.field in model.COUNT_FIELDS or e.field == "total" else
+                   "vulnerabilities" if e.field in model.VULNERABILITY_FIELDS else e.field)
+            target = self._errors.get(key, self.general_error)
+            prefix = label(e.field) + ": " if key == "vulnerabilities" else ""
+            target.setText((target.text() + "\n" if target.text() else "") + prefix + field_error_text(e))
+            target.setVisible(True)
+
+    def clear_errors(self) -> None:
+        for error in {*self._errors.values(), self.general_error}:
+            error.clear()
+            error.setVisible(False)
+
+    def delete_editing(self) -> None:
+        if self.editing_id:
+            self.ctx.run(crossings.delete_count, self.ctx.store, self.editing_id,
+                         on_done=lambda _r: self._saved(self.tr("Record deleted.")), on_error=self._failed)
+
+    def add_informal_point(self):
+        from .informal_point_dialog import InformalPointDialog
+
+        dialog = InformalPointDialog(self.ctx, self._locations, parent=self)
+        dialog.added.connect(self._point_added)
+        dialog.open()
+        return dialog
+
+    def _point_added(self, code: str) -> None:
+        self._reload_locations()
+        self.point.set_value(code)
+        self.tally.setFocus()
+
+    # -- refresh -------------------------------------------------------------------------------------------------
+    def reload_today(self) -> None:
+        if self.ctx.store is None:
+            return
+        rows = self.ctx.call(crossings.list_for_day, self.ctx.store, None)
+        self.today.set_rows(rows, self._locations)
+        total = sum(r.get("total") or 0 for r in rows)
+        self.today_box.setTitle(self.tr("Today: %1 groups, %2 people (double-click or Enter to correct)")
+                                .replace("%1", str(len(rows))).replace("%2", str(total)))
+
+    def _reload_locations(self) -> None:
+        self._locations = self.ctx.call(self.ctx.store.locations)
+        for picker in (self.point, self.origin, self.destination):
+            picker.set_locations(self._locations)
+
+    def _on_data_changed(self, table: str, _ids) -> None:
+        if self.ctx.store is None:
+            return
+        if table == "locations":
+            self._reload_locations()
+        if table == "crossing_counts":
+            self.reload_today()
+
+    def _on_unlocked(self) -> None:
+        self._reload_locations()
+        self.reload_today()

@@ -1,0 +1,1 @@
+"""Households: the list, its model, the registration form with its members grid, movements and drafts."""

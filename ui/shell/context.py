@@ -1,0 +1,243 @@
+"""What every page shares: the open store, the worker, the language, and change events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+
+from tracker import errors
+
+from .worker import Worker
+
+
+class AppContext(QObject):
+    data_changed = Signal(str, list)  # table, ids (emitted on the GUI thread after a commit)
+    about_to_lock = Signal()  # forms flush their drafts here, while the store is still open
+    locked = Signal()
+    unlocked = Signal()
+    language_changed = Signal(str)
+    settings_changed = Signal(str)  # key of an AppSettings value the user changed (e.g. idle_lock_minutes)
+
+    def __init__(self, store=None, language: str = "en", parent=None):
+        super().__init__(parent)
+        self.worker = Worker(self)
+        self.store = None
+        self.language = language
+        self.app_settings = None  # ui.shell.app_settings.AppSettings, set by the shell (Settings page reads it)
+        self._relay = _EventRelay(self)
+        if store is not None:
+            self.attach(store)
+
+    # -- the store ---------------------------------------------------------------
+    def attach(self, store) -> None:
+        self.store = store
+        store.subscribe(self._relay.forward)
+        self.unlocked.emit()
+
+    def detach(self) -> None:
+        """Lock: close the store (its key leaves memory) and tell pages to clear what they show."""
+        if self.store is None:
+            return
+        self.about_to_lock.emit()
+        store, self.store = self.store, None
+        self.worker.call(lambda: (store.unsubscribe(self._relay.forward), store.close()))
+        self.locked.emit()
+
+    def set_language(self, language: str) -> None:
+        """Ask the shell to switch the whole UI to ``language`` (it reinstalls translators and rebuilds pages)."""
+        if language != self.language:
+            self.language = language
+            self.language_changed.emit(language)
+
+    # -- running core calls ---------------------------------------------------------
+    def run(self, fn, *args, on_done=None, on_error=None, on_progress=None, progress=False):
+        """Run ``fn(*args)`` on the single writer thread; callbacks arrive on the GUI thread."""
+        return self.worker.submit(fn, *args, on_done=on_done, on_error=on_error, on_progress=on_progress,
+                                  progress=progress)
+
+    def call(self, fn, *args):
+        """Run ``fn(*args)`` on the writer thread and wait for it (short calls only)."""
+        return self.worker.call(fn, *args)
+
+    # -- words ------------------------------------------------------------------------
+    def error_text(self, exc: BaseException) -> str:
+        return error_text(exc)
+
+
+class _EventRelay(QObject):
+    """Store events come from the writer thread; a queued signal hands them to the GUI thread."""
+
+    _event = Signal(str, list)
+
+    def __init__(self, ctx: AppContext):
+        super().__init__(ctx)
+        self._event.connect(ctx.data_changed)
+
+    def forward(self, table: str, ids) -> None:
+        self._event.emit(table, list(ids))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+_RULES = {
+    "required": QT_TRANSLATE_NOOP("Errors", "is required"),
+    "future_date": QT_TRANSLATE_NOOP("Errors", "cannot be in the future"),
+    "bad_date": QT_TRANSLATE_NOOP("Errors", "is not a valid date (YYYY-MM-DD)"),
+    "not_integer": QT_TRANSLATE_NOOP("Errors", "must be a whole number"),
+    "negative": QT_TRANSLATE_NOOP("Errors", "cannot be negative"),
+    "out_of_range": QT_TRANSLATE_NOOP("Errors", "is out of range"),
+    "unknown_pcode": QT_TRANSLATE_NOOP("Errors", "is not a known place code"),
+    "wrong_kind": QT_TRANSLATE_NOOP("Errors", "is not the right kind of place"),
+    "age_range": QT_TRANSLATE_NOOP("Errors", "gives an impossible age"),
+    "counts_disagree": QT_TRANSLATE_NOOP("Errors", "does not agree with the other counts"),
+    "choice": QT_TRANSLATE_NOOP("Errors", "is not one of the allowed values"),
+    "too_long": QT_TRANSLATE_NOOP("Errors", "is too long"),
+    "empty_household": QT_TRANSLATE_NOOP("Errors", "count at least one person"),
+    "empty_group": QT_TRANSLATE_NOOP("Errors", "count at least one person"),
+    "one_head": QT_TRANSLATE_NOOP("Errors", "exactly one member must be the head of household"),
+    "after_registration": QT_TRANSLATE_NOOP("Errors", "is after the registration date"),
+}
+
+
+# Sync and exchange errors, keyed by the error's ``code``. Each code lists its sentences from the
+# most to the least specific: the first whose details (``exc.details``) are present is used (a key
+# ending in "?" may be missing), and those details fill %1, %2, … in order, so the file, device or
+# fingerprint at fault is still named.
+# A code whose cases the details cannot tell apart ends with a general sentence marked ``detail``:
+# the core's own sentence follows it, so nothing precise is lost.
+_CODED = {
+    "bundle_damaged": (
+        (("line",), QT_TRANSLATE_NOOP("Errors", "The bundle is damaged: its line %1 cannot be read. Nothing was "
+                                                "imported; ask the sender for a new copy.")),
+        (("cell",), QT_TRANSLATE_NOOP("Errors", "The summary is damaged: its count cell %1 is not valid. Nothing "
+                                                "was imported; ask the sender for a new copy.")),
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 is damaged, incomplete or not a Displacement Tracker bundle. "
+                                                "Nothing was imported; copy it again from the sender.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "The bundle is damaged or incomplete. Nothing was imported; copy it again "
+                                         "from the sender.")),
+    ),
+    "unknown_signer": (
+        (("name?", "organisation?", "fingerprint"),
+         QT_TRANSLATE_NOOP("Errors", "This file comes from a device this database does not trust: %1 (%2), "
+                                     "fingerprint %3. Compare the fingerprint with that office by phone, then "
+                                     "import the file again and choose to trust the device.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "This file claims to come from a trusted device but is signed with another "
+                                         "key. It was not imported; check with that office.")),
+    ),
+    "wrong_recipient": (
+        (("recipients",), QT_TRANSLATE_NOOP("Errors", "This bundle was made for another device (%1), not for this "
+                                                      "one. Ask the sender to export it for this device.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "This bundle cannot be decrypted with this device's key. Ask the sender to "
+                                         "export it again for this device.")),
+    ),
+    "already_imported": (
+        ((), QT_TRANSLATE_NOOP("Errors", "This file was already imported. Nothing changed.")),
+    ),
+    "bundle_too_new": (
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 was written by a newer version of Displacement Tracker. Update "
+                                                "the app to import it.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "This bundle was written by a newer version of Displacement Tracker. "
+                                         "Update the app to import it.")),
+    ),
+    "peer_error": (
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 is not a usable identity file: it is damaged, was changed after "
+                                                "it was made, or comes from another version. Ask the other office "
+                                                "to save its identity file again.")),
+        (("device_id",), QT_TRANSLATE_NOOP("Errors", "The device %1 is already trusted with another key, or is no "
+                                                     "longer a peer. If it was re-installed, remove it, then add its "
+                                                     "new identity file.")),
+        (("value",), QT_TRANSLATE_NOOP("Errors", "No single trusted peer matches %1, or its key is damaged. Check the "
+                                                 "list of peers.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "No usable peer: add the other office's identity file under Peers (not this "
+                                         "device's own file), then try again.")),
+    ),
+    "sync_error": (
+        (("value",), QT_TRANSLATE_NOOP("Errors", "%1 is not a date like 2025-03-08.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "The sync could not be done. Nothing was changed."), "detail"),
+    ),
+    "invalid_change": (
+        (("line", "field", "rule", "value?", "count?"),
+         QT_TRANSLATE_NOOP("Errors", "The bundle was refused: at line %1, %2 %3 (value %4); invalid values in all: "
+                                     "%5. Nothing was imported. Tell the office that sent it: its program may need "
+                                     "updating.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "The bundle holds values that break the rules. Nothing was imported. Tell "
+                                         "the office that sent it: its program may need updating."), "detail"),
+    ),
+    "pii_not_confirmed": (
+        ((), QT_TRANSLATE_NOOP("Errors", "An export with personal data (names, contacts, document numbers, notes) "
+                                         "must be confirmed first. Nothing was written.")),
+    ),
+    "bad_file": (
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 cannot be read as a CSV or Excel table. Nothing was imported."),
+         "detail"),
+        ((), QT_TRANSLATE_NOOP("Errors", "The file cannot be read as a CSV or Excel table. Nothing was imported."),
+         "detail"),
+    ),
+    "bad_mapping": (
+        ((), QT_TRANSLATE_NOOP("Errors", "The column mapping cannot be used. Nothing was imported."), "detail"),
+    ),
+}
+
+
+def _detail_text(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def coded_error_text(exc: errors.TrackerError) -> str | None:
+    """The translated sentence for a sync or exchange error, or None for a code without one."""
+    details = getattr(exc, "details", None) or {}
+    def given(key):
+        return details.get(key) not in (None, "", [], ())
+
+    for keys, sentence, *how in _CODED.get(getattr(exc, "code", ""), ()):
+        if not all(given(k) for k in keys if not k.endswith("?")):
+            continue
+        text = _tr(sentence)
+        for n, key in enumerate(keys, start=1):
+            key = key.rstrip("?")
+            value = details.get(key) if given(key) else "—"
+            if key == "path":
+                value = Path(value).name
+            elif key == "rule":  # a broken domain rule, in the words the forms use
+                value = field_error_text(errors.FieldError("", value, str(value)))
+            text = text.replace(f"%{n}", _detail_text(value))
+        if how:  # a general sentence: the core's precise one follows
+            text += "\n" + QCoreApplication.translate("Errors", "Details: %1").replace("%1", exc.message)
+        return text
+    return None
+
+
+def field_error_text(e: errors.FieldError) -> str:
+    rule = _RULES.get(e.rule)
+    return _tr(rule) if rule else e.message
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, errors.WrongPassphrase):
+        return QCoreApplication.translate("Errors", "Wrong passphrase or not a Displacement Tracker database.")
+    if isinstance(exc, errors.ValidationError):
+        parts = []
+        for e in exc.errors[:5]:
+            where = QCoreApplication.translate("Errors", "row %1, ").replace("%1", str(e.row)) if e.row else ""
+            parts.append(f"{where}{e.field}: {field_error_text(e)} ({e.value!r})")
+        return "\n".join(parts)
+    if isinstance(exc, errors.StoreMissing):
+        return QCoreApplication.translate("Errors", "There is no database at %1.").replace("%1", exc.path)
+    if isinstance(exc, errors.StoreExists):
+        return QCoreApplication.translate("Errors", "A file already exists at %1. Choose another name.").replace(
+            "%1", exc.path)
+    if isinstance(exc, errors.SchemaTooNew):
+        return QCoreApplication.translate("Errors", "This database was written by a newer version of Displacement "
+                                                    "Tracker. Update the app to open it.")
+    if isinstance(exc, errors.Cancelled):
+        return QCoreApplication.translate("Errors", "Cancelled. Nothing was changed.")
+    if isinstance(exc, errors.TrackerError):
+        return coded_error_text(exc) or exc.message
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate("Errors", "Could not use the file: %1").replace("%1", f"{exc.strerror or exc} {exc.filename or ''}".strip())
+    return QCoreApplication.translate("Errors", "Unexpected error: %1").replace("%1", str(exc))

@@ -1,0 +1,361 @@
+"""The unlocked window: navigation, pages built on first visit, status bar, shortcuts, lock.
+
+Pages are imported by module path when first shown, so a slow page (charts)
+costs nothing until it is opened and a page that does not exist yet shows a
+placeholder instead of breaking the app. Locking destroys this window and every
+page in it: no decrypted data stays on screen or in widget memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
+                               QHBoxLayout, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+
+from tracker.domain import stats
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    module: str
+    cls: str
+    shortcut: str
+
+
+PAGES = (
+    PageSpec("dashboard", "ui.flows.dashboard", "DashboardPage", "Ctrl+1"),
+    PageSpec("households", "ui.households.page", "HouseholdsPage", "Ctrl+2"),
+    PageSpec("crossings", "ui.crossings.page", "CrossingsPage", "Ctrl+3"),
+    PageSpec("flows", "ui.flows.page", "FlowsPage", "Ctrl+4"),
+    PageSpec("exchange", "", "", "Ctrl+5"),  # a tab host: import/export and sync (ExchangeHost)
+    PageSpec("settings", "ui.shell.settings_page", "SettingsPage", "Ctrl+6"),
+)
+EXCHANGE_TABS = (("exchange", "ui.exchange.page", "ExchangePage"), ("sync", "ui.sync.page", "SyncPage"))
+
+
+def build_page(ctx, module: str, cls: str, parent=None) -> QWidget:
+    """Import ``module`` and build ``cls(ctx)``; a missing or broken page becomes a readable placeholder."""
+    try:
+        page_class = getattr(importlib.import_module(module), cls)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            log.exception("page %s could not be imported", module)
+            return Placeholder(str(exc), parent)
+        return Placeholder("", parent)
+    except Exception as exc:  # a bug in one page must not take the whole app down
+        log.exception("page %s could not be imported", module)
+        return Placeholder(str(exc), parent)
+    try:
+        return page_class(ctx, parent)
+    except Exception as exc:
+        log.exception("page %s.%s could not be built", module, cls)
+        return Placeholder(str(exc), parent)
+
+
+class Placeholder(QLabel):
+    def __init__(self, problem: str = "", parent=None):
+        super().__init__(parent)
+        self.problem = problem
+        self.setObjectName("placeholder")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setText(self.tr("This part is not available yet.") if not problem else
+                     self.tr("This part could not be opened: %1").replace("%1", problem))
+
+
+class ExchangeHost(QTabWidget):
+    """Import/export and USB sync share one place in the navigation, one tab each, each built on first view."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ExchangeHost")
+        for key, _module, _cls in EXCHANGE_TABS:
+            holder = QWidget()
+            holder.setObjectName(f"tab_{key}")
+            self.addTab(holder, "")
+        self.setTabText(0, self.tr("Import and export"))
+        self.setTabText(1, self.tr("Sync"))
+        self.currentChanged.connect(self._ensure)
+        self._ensure(0)
+
+    def _ensure(self, index: int) -> None:
+        holder = self.widget(index)
+        if holder is None or holder.property("built"):
+            return
+        _key, module, cls = EXCHANGE_TABS[index]
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(build_page(self.ctx, module, cls))
+        holder.setProperty("built", True)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, ctx, settings=None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.pages: dict[str, QWidget] = {}
+        self.closing_by_shell = False  # set by the shell when it locks or rebuilds; else closing means quit
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        for spec in PAGES:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self._holders: dict[str, QWidget] = {}
+        for spec in PAGES:
+            holder = QWidget()
+            holder.setObjectName(f"holder_{spec.key}")
+            self._holders[spec.key] = holder
+            self.stack.addWidget(holder)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self._build_status_bar()
+        self._build_actions()
+        self._retranslate()
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(400)  # many writes in a burst refresh the counts once
+        self._status_timer.timeout.connect(self.refresh_status)
+        ctx.data_changed.connect(self._data_changed)  # a bound method: Qt disconnects it when the window dies
+        ctx.worker.busy_changed.connect(self._busy)
+        if settings is not None and settings.get("window_geometry"):
+            self.restoreGeometry(QByteArray.fromHex(settings.get("window_geometry").encode()))
+        else:
+            self.resize(1280, 760)
+
+    # -- building ------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("counts")
+        self.file_label = QLabel()
+        self.file_label.setObjectName("file")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("last_sync")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(400)
+        self._busy_timer.timeout.connect(self.busy_bar.show)
+        bar.addWidget(self.counts_label, 1)
+        bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.file_label)
+        bar.addPermanentWidget(self.sync_label)
+        self._counts: dict | None = None
+        self._last_sync = ""
+
+    def _build_actions(self) -> None:
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.quit_requested)
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.triggered.connect(self.show_shortcuts)
+        self.go_actions: dict[str, QAction] = {}
+        for spec in PAGES:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+            self.go_actions[spec.key] = action
+        # Ctrl+F goes to the search box of the page in view, when it has one named "search".
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        self.find_shortcut.activated.connect(self._focus_search)
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu("")
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = menu.addMenu("")
+        for action in self.go_actions.values():
+            self.go_menu.addAction(action)
+        self.help_menu = menu.addMenu("")
+        self.help_menu.addAction(self.help_action)
+
+    def titles(self) -> dict[str, str]:
+        return {"dashboard": self.tr("Dashboard"), "households": self.tr("Households"),
+                "crossings": self.tr("Crossings"), "flows": self.tr("Flows"),
+                "exchange": self.tr("Exchange"), "settings": self.tr("Settings")}
+
+    def _retranslate(self) -> None:
+        titles = self.titles()
+        for row, spec in enumerate(PAGES):
+            self.nav.item(row).setText(titles[spec.key])
+            self.nav.item(row).setToolTip(f"{titles[spec.key]} ({spec.shortcut})")
+            self.go_actions[spec.key].setText(titles[spec.key])
+        self.file_menu.setTitle(self.tr("&File"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_action.setText(self.tr("&Keyboard shortcuts"))
+        self._show_status()
+
+    def changeEvent(self, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- pages ---------------------------------------------------------------------------
+    def start(self, key: str = "dashboard") -> None:
+        """Call after show(): the first page is built on the next event-loop turn, so the window paints first."""
+        self.refresh_status()
+        QTimer.singleShot(0, lambda: self.show_page(key))
+
+    def show_page(self, key: str) -> QWidget:
+        row = [s.key for s in PAGES].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # _nav_changed builds and shows it
+        else:
+            self._nav_changed(row)
+        return self.pages[key]
+
+    def current_key(self) -> str:
+        row = self.nav.currentRow()
+        return PAGES[row].key if row >= 0 else PAGES[0].key
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = PAGES[row]
+        if spec.key not in self.pages:
+            holder = self._holders[spec.key]
+            page = ExchangeHost(self.ctx) if spec.key == "exchange" else build_page(self.ctx, spec.module, spec.cls)
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(page)
+            self.pages[spec.key] = page
+        self.stack.setCurrentWidget(self._holders[spec.key])
+        self.setWindowTitle(self.tr("%1 — Displacement Tracker").replace("%1", self.titles()[spec.key]))
+
+    def _focus_search(self) -> None:
+        page = self.pages.get(self.current_key())
+        target = page.findChild(QWidget, "search") if page is not None else None
+        if target is not None:
+            target.setFocus()
+            if hasattr(target, "selectAll"):
+                target.selectAll()
+
+    # -- status bar ------------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        if self.ctx.store is None:
+            return
+        self.ctx.run(_status_snapshot, self.ctx.store, on_done=self._status_arrived, on_error=self._status_failed)
+
+    def _status_arrived(self, snapshot: dict) -> None:
+        self._counts = snapshot["counts"]
+        self._last_sync = snapshot["last_sync"]
+        self._show_status()
+
+    def _status_failed(self, exc) -> None:
+        self.counts_label.setText(self.ctx.error_text(exc))
+
+    def _show_status(self) -> None:
+        store = self.ctx.store
+        if store is not None:
+            self.file_label.setText(store.path.name)
+            self.file_label.setToolTip(str(store.path))
+        c = self._counts
+        if c is None:
+            self.counts_label.setText(self.tr("Counting records…"))
+        else:
+            loc = self.locale()
+            self.counts_label.setText(
+                self.tr("Households: %1 · People: %2 · Crossing counts: %3")
+                .replace("%1", loc.toString(c.get("households", 0)))
+                .replace("%2", loc.toString(c.get("people in households", 0)))
+                .replace("%3", loc.toString(c.get("crossing_counts", 0))))
+        self.sync_label.setText(self.tr("Last sync: %1").replace("%1", _when(self._last_sync) or self.tr("never")))
+
+    def _data_changed(self, _table: str, _ids: list) -> None:
+        self._status_timer.start()
+
+    def _busy(self, busy: bool) -> None:
+        # Only work that takes a noticeable time shows the bar; short jobs would make it flicker.
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy_bar.hide()
+
+    # -- help ----------------------------------------------------------------------------
+    def shortcut_lines(self) -> list[tuple[str, str]]:
+        """Every shortcut a user can press here: the shell's and those of the page in view."""
+        lines = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
+                 for a in (self.lock_action, *self.go_actions.values(), self.help_action, self.quit_action)]
+        lines.append((QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText),
+                      self.tr("Search in this page")))
+        page = self.pages.get(self.current_key())
+        if page is not None:
+            for action in page.findChildren(QAction):
+                if not action.shortcut().isEmpty() and action.text():
+                    lines.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                                  action.text().replace("&", "")))
+            for sc in page.findChildren(QShortcut):
+                if not sc.key().isEmpty() and sc.whatsThis():
+                    lines.append((sc.key().toString(QKeySequence.SequenceFormat.NativeText), sc.whatsThis()))
+        return lines
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{t}</td></tr>" for k, t in self.shortcut_lines())
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Keyboard shortcuts"))
+        box.setText(f"<table>{rows}</table>")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def closeEvent(self, event):  # noqa: N802
+        if self.settings is not None:
+            self.settings.set("window_geometry", bytes(self.saveGeometry().toHex()).decode())
+        super().closeEvent(event)
+        if not self.closing_by_shell:
+            self.quit_requested.emit()  # the user closed the window: leave the app (the store is closed on the way)
+
+
+def _status_snapshot(store) -> dict:
+    return {"counts": stats.counts(store), "last_sync": store.meta().get("last_sync", "")}
+
+
+def _when(value: str) -> str:
+    """An ISO timestamp as local date and time to the minute; anything else as it is."""
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")

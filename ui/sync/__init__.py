@@ -1,0 +1,1 @@
+"""Sync with other devices and the conflicts review."""
