@@ -47,6 +47,7 @@ class Worker(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-writer")
         self._pending = 0
+        self.closed = False  # after shutdown(): the store is closed, nothing more may be queued
         self._finished.connect(self._deliver_result)
         self._failed.connect(self._deliver_error)
         self._progressed.connect(self._deliver_progress)
@@ -110,6 +111,7 @@ class Worker(QObject):
         self._pool.submit(lambda: None).result()
 
     def shutdown(self) -> None:
+        self.closed = True
         self._pool.shutdown(wait=True)
 
 

@@ -31,7 +31,7 @@ class DraftKeeper(QObject):
 
     def save_now(self) -> None:
         self._timer.stop()
-        if self.ctx.store is None:
+        if self.ctx.store is None or self.ctx.worker.closed:  # the app has closed (a last flush ran on lock)
             return
         payload = self._collect()
         self.ctx.run(drafts.save, self.ctx.store, self.key, payload, on_error=lambda exc: None)
