@@ -96,13 +96,19 @@ def _clean_members(members: list[dict], reference: dt.date, require_head=True) -
         if "id" in raw and raw["id"]:
             m["id"] = raw["id"]
         cleaned.append(m)
-    heads = [m for m in cleaned if m["relationship"] == "head"]
-    if require_head and not errors and len(heads) != 1:
-        errors.append(FieldError("relationship", "one_head", f"exactly one member must be the head (found {len(heads)})",
-                                 len(heads)))
+    if require_head and not errors:
+        check_one_head(cleaned)
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def check_one_head(members: list[dict]) -> None:
+    """A full registration lists exactly one head."""
+    heads = sum(1 for m in members if m.get("relationship") == "head")
+    if heads != 1:
+        raise ValidationError([FieldError("relationship", "one_head",
+                                          f"exactly one member must be the head (found {heads})", heads)])
 
 
 def _check_declared_counts(raw: dict, members: list[dict]) -> None:

@@ -8,6 +8,8 @@ the core validates and its FieldErrors come back to the widgets they name.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
@@ -18,7 +20,8 @@ from tracker.domain import households, model
 from tracker.errors import ValidationError
 from tracker.timeutil import today
 
-from . import saving as saving
+
+from tracker.domain import household_edits
 from ui.shell.context import field_error_text
 from ui.widgets.counts_editor import CountsEditor
 from ui.widgets.form_drafts import DraftBanner, DraftKeeper
@@ -282,13 +285,14 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         self.clear_errors()
         values = self.values()
         if self.household_id:
-            job = saving.edit_job(self.household_id, self._loaded, values, self._loaded_members,
-                                  self.members.members() if (self.mode == "full" or self._upgrading) else None,
-                                  upgrade=self._upgrading)
+            job = partial(household_edits.save_edits, household_id=self.household_id, loaded=self._loaded,
+                          values=values, loaded_members=self._loaded_members,
+                          members=self.members.members() if (self.mode == "full" or self._upgrading) else None,
+                          upgrade=self._upgrading)
             self._submit(job)
             return
         members = self.members.members() if self.mode == "full" else None
-        head = saving.head_name(values, members)
+        head = household_edits.head_name(values, members)
         self._busy = True
         self.ctx.run(households.find_duplicates, self.ctx.store, head, values.get("origin_pcode"),
                      on_done=lambda dupes: self._after_duplicate_check(dupes, values, members),
@@ -305,7 +309,7 @@ class HouseholdForm(HouseholdDrafts, QDialog):
                 return
             if choice != "save":
                 return
-        self._submit(saving.create_job(self.mode, values, members))
+        self._submit(partial(household_edits.register, mode=self.mode, values=values, members=members))
 
     def _submit(self, job) -> None:
         self._busy = True
