@@ -57,6 +57,24 @@ def get(store, table: str, record_id: str, *, include_deleted=False) -> dict | N
     return rec
 
 
+ID_CHUNK = 500  # ids per "id IN (...)" query
+
+
+def rows_by_id(store, table: str, where: str, args=()) -> dict[str, dict]:
+    """Rows of ``table`` matching ``where``, by id."""
+    cur = store.conn.execute(f"SELECT * FROM {table} WHERE {where}", args)
+    cols = [d[0] for d in cur.description]
+    return {r[0]: dict(zip(cols, r)) for r in cur}
+
+
+def in_chunks(ids):
+    """``(ids, "?, ?, ...")`` in slices small enough for one query each."""
+    ids = list(ids)
+    for i in range(0, len(ids), ID_CHUNK):
+        part = ids[i:i + ID_CHUNK]
+        yield part, ", ".join("?" * len(part))
+
+
 def require(store, table: str, record_id: str) -> dict:
     rec = get(store, table, record_id)
     if rec is None:

@@ -21,7 +21,6 @@ from . import conflicts
 from .changes import TABLE_ORDER, Change, from_db, held_keys, hlc_iso
 from .merge_derive import derive
 
-CHUNK = 500
 
 
 def _new_only(store, changes: list[Change]) -> list[Change]:
@@ -34,19 +33,6 @@ def _new_only(store, changes: list[Change]) -> list[Change]:
             held.add(key)
             out.append(c)
     return out
-
-
-def rows_by_id(store, table: str, where: str, args=()) -> dict[str, dict]:
-    cur = store.conn.execute(f"SELECT * FROM {table} WHERE {where}", args)
-    cols = [d[0] for d in cur.description]
-    return {r[0]: dict(zip(cols, r)) for r in cur}
-
-
-def in_chunks(ids):
-    ids = list(ids)
-    for i in range(0, len(ids), CHUNK):
-        part = ids[i:i + CHUNK]
-        yield part, ", ".join("?" * len(part))
 
 
 def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None) -> dict:
@@ -77,12 +63,12 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
         touched[table].append(rid)
     current = {t: {} for t in TABLE_ORDER}
     for table, ids in touched.items():
-        for part, marks in in_chunks(ids):
-            current[table].update(rows_by_id(store, table, f"id IN ({marks})", part))
+        for part, marks in records.in_chunks(ids):
+            current[table].update(records.rows_by_id(store, table, f"id IN ({marks})", part))
     # only a record already here can have older changes here (every change held was applied to
     # its record, and records are never removed): a bundle of new records skips the search
     for table in TABLE_ORDER:
-        for part, marks in in_chunks(current[table]):
+        for part, marks in records.in_chunks(current[table]):
             cur = store.conn.execute(
                 "SELECT origin_device, origin_seq, hlc, table_name, record_id, op, fields, prev, user FROM change_log "
                 f"WHERE table_name = ? AND record_id IN ({marks}) AND seq < ?", (table, *part, first_seq))

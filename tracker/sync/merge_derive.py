@@ -10,18 +10,17 @@ changed) are added to the merge with their derived columns refreshed.
 from __future__ import annotations
 
 from tracker.domain import crossings, households
+from tracker.store import records
 from tracker.timeutil import parse_date, today
 
 
 def derive(store, merged: dict, current: dict) -> set:
     """Fill derived columns of ``merged`` rows (table -> id -> row), adding indirectly affected
     records (their pre-merge rows go into ``current``). Returns the (table, id) pairs added."""
-    from .merge import in_chunks, rows_by_id
-
     added: set = set()
 
     def pull(table, where, args):
-        for rid, row in rows_by_id(store, table, where, args).items():
+        for rid, row in records.rows_by_id(store, table, where, args).items():
             if rid not in merged[table]:
                 current[table][rid] = row
                 merged[table][rid] = dict(row)
@@ -36,7 +35,7 @@ def derive(store, merged: dict, current: dict) -> set:
             locs[rid] = row
         if rid in current["locations"]:
             changed_places.append(rid)
-    for part, marks in in_chunks(changed_places):
+    for part, marks in records.in_chunks(changed_places):
         pull("crossing_counts", f"origin_pcode IN ({marks}) OR destination_pcode IN ({marks})", part + part)
         pull("households", f"origin_pcode IN ({marks})", part)
 
@@ -47,11 +46,11 @@ def derive(store, merged: dict, current: dict) -> set:
     moved_dates = [rid for rid, row in merged["households"].items()
                    if rid in current["households"] and current["households"][rid].get("registration_date")
                    != row.get("registration_date")]
-    for part, marks in in_chunks(moved_dates):
+    for part, marks in records.in_chunks(moved_dates):
         pull("persons", f"household_id IN ({marks})", part)
     homes = merged["households"]
     others = {p.get("household_id") for p in merged["persons"].values()} - set(homes) - {None}
-    for part, marks in in_chunks(others):
+    for part, marks in records.in_chunks(others):
         pull("households", f"id IN ({marks})", part)
     references: dict = {}  # household id -> its registration date, the day members' ages are taken
     for pid, p in merged["persons"].items():
@@ -79,12 +78,10 @@ def _member_order(m: dict):
 
 
 def _household_totals(store, merged, current, locs) -> None:
-    from .merge import in_chunks
-
     homes = merged["households"]
     members: dict[str, dict[str, dict]] = {h: {} for h in homes}
     existing = [h for h in homes if h in current["households"]]  # a new household has no stored members
-    for part, marks in in_chunks(existing):
+    for part, marks in records.in_chunks(existing):
         cur = store.conn.execute(f"SELECT * FROM persons WHERE household_id IN ({marks}) AND deleted = 0", part)
         cols = [d[0] for d in cur.description]
         for r in cur:
