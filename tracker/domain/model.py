@@ -7,11 +7,10 @@ stored in the database; ui/ translates them for display.
 
 from __future__ import annotations
 
-SEXES = ("f", "m")
-AGE_BRACKETS = ("0_4", "5_11", "12_17", "18_59", "60plus")
+from tracker.store.fields import (AGE_BRACKETS, COUNT_FIELDS, DERIVED_FIELDS, RECORD_TABLES, SEXES,  # noqa: F401
+                                  SYSTEM_FIELDS, VULNERABILITY_FIELDS)
+
 AGE_BRACKET_BOUNDS = {"0_4": (0, 4), "5_11": (5, 11), "12_17": (12, 17), "18_59": (18, 59), "60plus": (60, 120)}
-# f_0_4, f_5_11, ..., m_60plus: the sex x age grid shared by households and crossing counts
-COUNT_FIELDS = tuple(f"{s}_{a}" for s in SEXES for a in AGE_BRACKETS)
 
 MAX_AGE = 120
 
@@ -42,7 +41,6 @@ CROSSING_KINDS = ("official_crossing", "informal_crossing")
 DIRECTIONS = ("in", "out")  # in: entering the country of operation
 TRANSPORTS = ("foot", "car", "bus", "truck", "motorbike", "boat", "animal", "other")
 REASONS = ("conflict", "insecurity", "family", "economic", "return", "services", "other")
-VULNERABILITY_FIELDS = ("vuln_disability", "vuln_medical", "vuln_pregnant", "vuln_uasc", "vuln_older_alone")
 
 # Fields holding personal data: excluded from exports unless the user asks and confirms.
 PERSONAL_FIELDS = {
@@ -56,16 +54,3 @@ PERSONAL_FIELDS = {
     "crossing_counts": ("notes", "observer"),
 }
 
-# Tables whose rows are records: validated, audited, change-logged and synced.
-RECORD_TABLES = ("locations", "households", "persons", "movements", "crossing_counts")
-# Columns every record carries; written by the store, never by a form.
-SYSTEM_FIELDS = ("id", "created_at", "updated_at", "created_by", "updated_by", "user", "deleted")
-# Columns the store derives from others; not synced (each device recomputes them).
-DERIVED_FIELDS = {
-    # (households' sex x age counts are synced for pre-registrations, derived for full ones)
-    "households": ("search_names", "total", "has_specific_needs", "uasc_count", "member_count", "origin_adm1"),
-    "persons": ("name_norm", "age", "age_bracket"),
-    "crossing_counts": ("total", "count_date", "origin_adm1", "destination_adm1"),
-    "locations": (),
-    "movements": (),
-}

@@ -13,13 +13,13 @@ from itertools import chain
 
 import orjson
 
-from tracker.domain import model
+from .fields import COUNT_FIELDS, DERIVED_FIELDS, SYSTEM_FIELDS
 from tracker.errors import NotFound
 from .ids import new_id
 from tracker.timeutil import utc_now_iso
 
 # Columns only the store writes (the deleted flag is written through soft_delete).
-_STORE_OWNED = frozenset(model.SYSTEM_FIELDS) - {"deleted"}
+_STORE_OWNED = frozenset(SYSTEM_FIELDS) - {"deleted"}
 _columns_cache: dict[tuple[int, str], list[str]] = {}
 
 
@@ -34,9 +34,9 @@ def columns(store, table: str) -> list[str]:
 
 def synced_fields(table: str, values: dict) -> dict:
     """The part of a record that travels in sync: user data plus the deleted flag."""
-    skip = set(model.SYSTEM_FIELDS) - {"deleted"} | set(model.DERIVED_FIELDS.get(table, ()))
+    skip = set(SYSTEM_FIELDS) - {"deleted"} | set(DERIVED_FIELDS.get(table, ()))
     if table == "households" and values.get("mode") == "full":
-        skip |= set(model.COUNT_FIELDS)  # computed from members on every device
+        skip |= set(COUNT_FIELDS)  # computed from members on every device
     return {k: v for k, v in values.items() if k not in skip}
 
 
@@ -200,9 +200,9 @@ def bulk_rows(table: str, rows: list[dict], known: list[str]) -> tuple[list[str]
     present = set()
     for r in rows:
         present.update(r)
-    user_cols = [c for c in known if c in present and c not in model.SYSTEM_FIELDS]
-    skip = set(model.SYSTEM_FIELDS) | set(model.DERIVED_FIELDS.get(table, ()))
-    skip_full = skip | set(model.COUNT_FIELDS) if table == "households" else skip
+    user_cols = [c for c in known if c in present and c not in SYSTEM_FIELDS]
+    skip = set(SYSTEM_FIELDS) | set(DERIVED_FIELDS.get(table, ()))
+    skip_full = skip | set(COUNT_FIELDS) if table == "households" else skip
     out = []
     for r in rows:
         synced = dict(r)  # then drop what does not travel: faster than a comprehension, same key order

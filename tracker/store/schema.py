@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from tracker.domain.model import COUNT_FIELDS, VULNERABILITY_FIELDS
+from .fields import COUNT_FIELDS, VULNERABILITY_FIELDS
 
 migrations = Migrations("displacement_tracker")
 
