@@ -28,6 +28,7 @@ from tracker.domain import model
 from tracker.charts import data
 from tracker.store.ids import new_id
 from tracker.store.connection import Store
+from tracker import office
 
 from .common import PASSPHRASE, timer, workdir
 
@@ -123,7 +124,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     path = workdir() / "charts.dtdb"
-    store = Store.create(path, PASSPHRASE, organisation="Bench")
+    store = office.create(path, PASSPHRASE, organisation="Bench")
     try:
         seconds = fill(store, args.rows, args.days, args.seed)
         sizes = ", ".join(f"{t} {store.conn.execute(f'SELECT COUNT(*) FROM {t}').fetchone()[0]:,}"

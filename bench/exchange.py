@@ -20,7 +20,7 @@ import random
 from tracker.domain import crossings, model
 from tracker.exchange import export, importer
 from tracker.store.ids import new_id
-from tracker.store.connection import Store
+from tracker import office
 from tracker.timeutil import utc_now_iso
 
 from .common import PASSPHRASE, line, median, timer, workdir
@@ -61,7 +61,7 @@ def _insert_persons(store, rows) -> None:
 
 def bench_export(n: int, repeat: int) -> str:
     work = workdir()
-    store = Store.create(work / "persons.dtdb", PASSPHRASE, organisation="Bench NGO")
+    store = office.create(work / "persons.dtdb", PASSPHRASE, organisation="Bench NGO")
     _fill_persons(store, n, random.Random(7))
     ours, base = [], []
     for i in range(repeat):
@@ -119,19 +119,19 @@ def bench_import(n: int, repeat: int) -> str:
     work = workdir()
     src = work / "crossings.csv"
     _write_crossing_csv(src, n, random.Random(11))
-    probe = Store.create(work / "probe.dtdb", PASSPHRASE)
+    probe = office.create(work / "probe.dtdb", PASSPHRASE)
     cols, rows = _final_rows(src, probe)
     probe.close()
     ours, base = [], []
     for i in range(repeat):
-        target = Store.create(work / f"base{i}.dtdb", PASSPHRASE)
+        target = office.create(work / f"base{i}.dtdb", PASSPHRASE)
         sql = f"INSERT INTO crossing_counts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         with timer() as t:
             with target.atomic():
                 target.conn.executemany(sql, rows)
         base.append(n / t["s"])
         target.close()
-        target = Store.create(work / f"ours{i}.dtdb", PASSPHRASE)
+        target = office.create(work / f"ours{i}.dtdb", PASSPHRASE)
         with timer() as t:
             result = importer.import_file(target, src, "crossings")
         assert result.imported == n and not result.errors, result.summary()

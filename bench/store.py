@@ -17,7 +17,7 @@ import argparse
 import random
 
 from tracker.domain import demo
-from tracker.store.connection import Store
+from tracker import office
 
 from .common import PASSPHRASE, baseline_connection, line, timer, workdir
 
@@ -65,7 +65,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     work = workdir()
     print(f"{args.households:,} households from the demo generator (seed {args.seed}) …", flush=True)
-    store = Store.create(work / "ours.dtdb", PASSPHRASE, organisation="bench")
+    store = office.create(work / "ours.dtdb", PASSPHRASE, organisation="bench")
     with timer() as t_ours:
         n_ours, persons = _ours(store, args.households, args.seed)
     listed = store.conn.execute("SELECT count(*) FROM persons").fetchone()[0]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 
 from tracker.domain import demo
-from tracker.store.connection import Store
+from tracker import office
 from tracker.sync import bundle, identity
 from tracker.sync.errors import AlreadyImported
 
@@ -40,7 +40,7 @@ def _baseline(path, sender) -> tuple[int, float]:
     for t in (*TABLES, "change_log"):
         cur = sender.conn.execute(f"SELECT * FROM {t}" + (" WHERE created_by != 'shipped'" if t in TABLES else ""))
         data[t] = ([d[0] for d in cur.description], cur.fetchall())
-    store = Store.create(path, PASSPHRASE, organisation="bench")
+    store = office.create(path, PASSPHRASE, organisation="bench")
     n = 0
     with timer() as t:
         with store.atomic():
@@ -58,8 +58,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=2025)
     args = ap.parse_args(argv)
     work = workdir()
-    sender = Store.create(work / "sender.dtdb", PASSPHRASE, organisation="bench", device_name="sender")
-    receiver = Store.create(work / "receiver.dtdb", PASSPHRASE, organisation="bench", device_name="receiver")
+    sender = office.create(work / "sender.dtdb", PASSPHRASE, organisation="bench", device_name="sender")
+    receiver = office.create(work / "receiver.dtdb", PASSPHRASE, organisation="bench", device_name="receiver")
     identity.add_peer(sender, identity.own_identity(receiver))
     identity.add_peer(receiver, identity.own_identity(sender))
     # a demo household averages ~5.2 records (itself, ~3.2 members, a movement)

@@ -25,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import tracker  # noqa: E402,F401  (encrypted driver first)
 from tracker.store.connection import Store  # noqa: E402
+from tracker import office
 
 from .common import PASSPHRASE, median, p95  # noqa: E402
 
@@ -44,7 +45,7 @@ def build_store(path: Path, households: int, seed: int = 2025) -> None:
         if p.exists():
             p.unlink()
     start = time.perf_counter()
-    store = Store.create(path, PASSPHRASE, organisation="Bench NGO", device_name="bench")
+    store = office.create(path, PASSPHRASE, organisation="Bench NGO", device_name="bench")
     last = [0.0]
 
     def progress(done, total):
@@ -68,7 +69,7 @@ from tracker.store.connection import Store
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 from ui.shell.context import AppContext
-store = Store.open(sys.argv[1], sys.argv[2])
+store = office.open(sys.argv[1], sys.argv[2])
 t_open = time.perf_counter()
 ctx = AppContext(store)
 from ui.households.page import HouseholdsPage
@@ -150,7 +151,7 @@ def main(argv=None) -> int:
     from ui.households.model import HouseholdsModel
 
     app = QApplication.instance() or QApplication([])
-    store = Store.open(args.db, PASSPHRASE)
+    store = office.open(args.db, PASSPHRASE)
     conn = store.reader()
     n = queries.count_households(conn)
     persons = conn.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()[0]

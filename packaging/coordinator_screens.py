@@ -15,7 +15,7 @@ import tracker  # noqa: E402,F401
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tracker.domain import demo  # noqa: E402
-from tracker.store.connection import Store  # noqa: E402
+from tracker import office  # noqa: E402
 from tracker.sync import identity, summary_bundle  # noqa: E402
 
 app = QApplication(sys.argv)
@@ -24,13 +24,13 @@ from ui.shell.context import AppContext  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
 
 folder = Path(tempfile.mkdtemp(prefix="dtrack-coordinator-"))
-coord = Store.create(folder / "coordinator.dtdb", "pw", organisation="Inter-Sector Coordination",
+coord = office.create(folder / "coordinator.dtdb", "pw", organisation="Inter-Sector Coordination",
                      device_name="coordination-laptop")
 demo.populate(coord, households=100, crossings=300, seed=7)
 identity.ensure_identity(coord)
 for i, (name, org) in enumerate((("tripoli-1", "Amel Association"), ("akkar-2", "NRC Akkar"),
                                  ("hermel-1", "Hermel Relief"))):
-    office = Store.create(folder / f"{name}.dtdb", "pw", organisation=org, device_name=name)
+    office = office.create(folder / f"{name}.dtdb", "pw", organisation=org, device_name=name)
     demo.populate(office, households=200, crossings=900, seed=100 + i)
     identity.ensure_identity(office)
     identity.add_peer(coord, identity.own_identity(office))
@@ -42,7 +42,7 @@ coord.close()
 out = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parent.parent / "docs" / "screenshots")
 for lang in ("en", "ar"):
     i18n.install(lang)
-    store = Store.open(folder / "coordinator.dtdb", "pw")
+    store = office.open(folder / "coordinator.dtdb", "pw")
     ctx = AppContext(store, language=lang)
     win = MainWindow(ctx)
     win.resize(1366, 768)

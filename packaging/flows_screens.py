@@ -8,7 +8,7 @@ import tempfile
 import time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import tracker
-from tracker.store.connection import Store
+from tracker import office
 from tracker.domain import demo
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
@@ -17,13 +17,13 @@ from ui.shell.context import AppContext
 from ui.shell.main_window import MainWindow
 path = os.path.join(tempfile.gettempdir(), "dtrack-flows-screens.dtdb")
 if not os.path.exists(path):
-    s = Store.create(path, "pw", organisation="Akkar Field Office")
+    s = office.create(path, "pw", organisation="Akkar Field Office")
     demo.populate(s, households=600, crossings=4000, seed=2025)
     s.close()
 out = sys.argv[1]
 for lang in ("en", "ar"):
     i18n.install(lang)
-    store = Store.open(path, "pw")
+    store = office.open(path, "pw")
     ctx = AppContext(store, language=lang)
     win = MainWindow(ctx)
     win.resize(1366, 768)

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tracker.domain import crossings, demo, households  # noqa: E402
 from tracker.store.connection import Store  # noqa: E402
+from tracker import office
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1366, 768)
 
 
 def _store() -> Store:
-    store = Store.create(Path(tempfile.mkdtemp()) / "shots.dtdb", "screenshots", organisation="Demo NGO",
+    store = office.create(Path(tempfile.mkdtemp()) / "shots.dtdb", "screenshots", organisation="Demo NGO",
                          device_name="field-laptop", user="registrar")
     demo.populate(store, households=400, crossings=0, seed=7)
     now = dt.datetime.now().replace(second=0, microsecond=0)

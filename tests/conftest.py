@@ -26,7 +26,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 import tracker  # noqa: E402,F401  (registers the encrypted driver before sqlite-utils loads)
-from tracker.store.connection import Store  # noqa: E402
+from tracker import office  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -38,7 +38,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def store(db_path):
-    s = Store.create(db_path, PASSPHRASE, organisation="Test NGO", device_name="laptop-1", user="tester")
+    s = office.create(db_path, PASSPHRASE, organisation="Test NGO", device_name="laptop-1", user="tester")
     yield s
     s.close()
 

@@ -21,6 +21,7 @@ import tracker  # noqa: F401
 from tracker.domain import households
 from tracker.store.ids import new_id
 from tracker.store.connection import Store, connect
+from tracker import office
 from tracker.sync import identity
 
 RAW_KEY = "x'" + os.urandom(32).hex() + "'"
@@ -30,7 +31,7 @@ _templates: dict = {}
 def _template_path(passphrase: str) -> Path:
     if passphrase not in _templates:
         folder = Path(tempfile.mkdtemp(prefix="dtrack-sync-template-"))
-        store = Store.create(folder / "template.dtdb", passphrase, organisation="Test NGO", device_name="template",
+        store = office.create(folder / "template.dtdb", passphrase, organisation="Test NGO", device_name="template",
                              user="tester")
         store.close()
         _templates[passphrase] = folder / "template.dtdb"
@@ -41,7 +42,7 @@ def open_device(path, passphrase: str | None = None, user: str = "tester") -> St
     """Open a device's file. With the raw test key this skips ``Store.open``'s key derivation
     (the template is already migrated); with a passphrase it is the ordinary ``Store.open``."""
     if passphrase:
-        return Store.open(path, passphrase, user=user)
+        return office.open(path, passphrase, user=user)
     conn = connect(path, RAW_KEY)
     conn.execute("PRAGMA journal_mode = WAL")
     # WAL with synchronous=NORMAL skips the fsync per commit: hundreds of small test commits

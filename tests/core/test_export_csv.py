@@ -27,11 +27,11 @@ def filled(store):
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory):
     """One filled store for the tests that only read (creating a store costs most of a test's time)."""
-    from tracker.store.connection import Store
+    from tracker import office
 
     from ..conftest import PASSPHRASE
 
-    s = Store.create(tmp_path_factory.mktemp("shared") / "shared.dtdb", PASSPHRASE, organisation="Test NGO",
+    s = office.create(tmp_path_factory.mktemp("shared") / "shared.dtdb", PASSPHRASE, organisation="Test NGO",
                      device_name="laptop-1", user="tester")
     sample.populate(s)
     yield s

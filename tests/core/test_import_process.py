@@ -11,7 +11,7 @@ from tracker.store import childproc
 from tracker.errors import Cancelled
 from tracker.exchange import importer
 from tracker.exchange.errors import FileFormatError
-from tracker.store.connection import Store
+from tracker import office
 
 HEADER = ["counted_at", "crossing_pcode", "direction", "f_18_59", "m_18_59", "m_0_4", "origin_pcode", "origin_text",
           "transport", "source_id", "vuln_medical"]
@@ -67,7 +67,7 @@ def spy(monkeypatch):
 
 def test_second_process_import_equals_reading_here(store, tmp_path, passphrase, monkeypatch, spy):
     src = _write(tmp_path / "fmr.csv", _rows(4500))  # three batches
-    other = Store.create(tmp_path / "other.dtdb", passphrase, user="tester")
+    other = office.create(tmp_path / "other.dtdb", passphrase, user="tester")
     try:
         monkeypatch.setattr(importer, "CHILD_MIN_BYTES", 10 ** 12)
         here = importer.import_file(other, src, "crossings", keep_valid=True, report=tmp_path / "a.csv")

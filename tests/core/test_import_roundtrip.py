@@ -8,7 +8,7 @@ import pytest
 
 from tracker.domain import stats
 from tracker.exchange import export, importer
-from tracker.store.connection import Store
+from tracker import office
 
 from .exchange_helpers import table_rows
 from .golden import sample
@@ -24,7 +24,7 @@ def source(store):
 
 @pytest.fixture
 def target(tmp_path, passphrase):
-    s = Store.create(tmp_path / "other.dtdb", passphrase, organisation="Partner", device_name="laptop-2")
+    s = office.create(tmp_path / "other.dtdb", passphrase, organisation="Partner", device_name="laptop-2")
     yield s
     s.close()
 
@@ -63,9 +63,9 @@ def test_a_killed_import_leaves_the_database_as_before(store, db_path, passphras
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     script = textwrap.dedent(f"""
         import os, tracker
-        from tracker.store.connection import Store
+        from tracker import office
         from tracker.exchange import importer
-        store = Store.open({str(db_path)!r}, {passphrase!r})
+        store = office.open({str(db_path)!r}, {passphrase!r})
         calls = []
         def progress(done, total):
             calls.append(done)
@@ -77,7 +77,7 @@ def test_a_killed_import_leaves_the_database_as_before(store, db_path, passphras
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
     assert proc.returncode == 9, proc.stderr.decode()[-2000:]
-    reopened = Store.open(db_path, passphrase)
+    reopened = office.open(db_path, passphrase)
     try:
         after = {t: len(table_rows(reopened, t)) for t in before}
         assert after == before

@@ -4,7 +4,8 @@ import pytest
 from sqlite_utils import Database
 
 from tracker.store import schema
-from tracker.store.connection import APPLICATION_ID, Store, connect
+from tracker.store.connection import APPLICATION_ID, connect
+from tracker import office
 
 NAMES = schema.migration_names()
 
@@ -17,7 +18,7 @@ def _schema_of(conn):
 @pytest.fixture(scope="module")
 def fresh_schema(tmp_path_factory):
     path = tmp_path_factory.mktemp("fresh") / "fresh.dtdb"
-    with Store.create(path, "pw") as s:
+    with office.create(path, "pw") as s:
         return _schema_of(s.conn)
 
 
@@ -36,7 +37,7 @@ def test_upgrade_from_every_earlier_version(tmp_path, stop_before, fresh_schema)
     conn.commit() if conn.in_transaction else None
     applied_before = schema.applied_names(db)
     conn.close()
-    with Store.open(path, "pw") as s:
+    with office.open(path, "pw") as s:
         assert s.schema_version() == NAMES
         assert _schema_of(s.conn) == fresh_schema
         assert s.conn.execute("SELECT head_name_ar FROM households WHERE id = 'h1'").fetchone()[0] == "سعاد"
@@ -68,4 +69,4 @@ def test_database_from_a_newer_version_is_refused(store, db_path):
     from tracker.errors import SchemaTooNew
 
     with pytest.raises(SchemaTooNew):
-        Store.open(db_path, "correct horse battery staple")
+        office.open(db_path, "correct horse battery staple")

@@ -6,7 +6,8 @@ import pytest
 
 from tracker.domain import households
 from tracker.errors import StoreExists, StoreMissing, WrongPassphrase
-from tracker.store.connection import Store, recover_interrupted_rekey
+from tracker.store.connection import recover_interrupted_rekey
+from tracker import office
 
 NAME = "زينب الخطيب"
 
@@ -42,10 +43,10 @@ def test_wrong_passphrase_is_a_typed_error_and_writes_nothing(store, db_path, pa
     store.close()
     before = db_path.read_bytes()
     with pytest.raises(WrongPassphrase) as err:
-        Store.open(db_path, "not the passphrase")
+        office.open(db_path, "not the passphrase")
     assert str(err.value) == "wrong passphrase or not a Displacement Tracker database"
     assert db_path.read_bytes() == before
-    with Store.open(db_path, passphrase) as again:
+    with office.open(db_path, passphrase) as again:
         assert again.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
 
 
@@ -57,14 +58,14 @@ def test_a_foreign_sqlcipher_file_is_refused(tmp_path):
     conn.execute("CREATE TABLE t (x)")
     conn.close()
     with pytest.raises(WrongPassphrase):
-        Store.open(other, "pw")
+        office.open(other, "pw")
 
 
 def test_missing_and_existing_files(tmp_path, store, db_path, passphrase):
     with pytest.raises(StoreMissing):
-        Store.open(tmp_path / "nope.dtdb", passphrase)
+        office.open(tmp_path / "nope.dtdb", passphrase)
     with pytest.raises(StoreExists):
-        Store.create(db_path, passphrase)
+        office.create(db_path, passphrase)
 
 
 def test_change_passphrase_keeps_data(store, db_path, passphrase):
@@ -73,8 +74,8 @@ def test_change_passphrase_keeps_data(store, db_path, passphrase):
     assert households.get(store, hid)["head_name_ar"] == NAME
     store.close()
     with pytest.raises(WrongPassphrase):
-        Store.open(db_path, passphrase)
-    with Store.open(db_path, "a new long passphrase") as again:
+        office.open(db_path, passphrase)
+    with office.open(db_path, "a new long passphrase") as again:
         assert households.get(again, hid)["total"] == 3
 
 
@@ -91,7 +92,7 @@ def test_interrupted_rekey_leaves_the_original_whole(store, db_path, passphrase)
     partial.write_bytes(b"\x00" * 4096)  # what a power cut mid-copy leaves behind
     recover_interrupted_rekey(db_path)
     assert not partial.exists()
-    with Store.open(db_path, passphrase) as again:
+    with office.open(db_path, passphrase) as again:
         assert households.get(again, hid)["head_name_ar"] == NAME
 
 
@@ -129,13 +130,13 @@ def test_killing_a_rekey_at_any_moment_loses_nothing(tmp_path, delay):
     from tracker.errors import WrongPassphrase
 
     path = tmp_path / "k.dtdb"
-    with Store.create(path, "old passphrase") as s:
+    with office.create(path, "old passphrase") as s:
         demo.populate(s, households=400, crossings=400, seed=5)
         expected = s.conn.execute("SELECT count(*) FROM persons").fetchone()[0]
     script = textwrap.dedent(f"""
         import tracker
-        from tracker.store.connection import Store
-        s = Store.open({str(path)!r}, "old passphrase")
+        from tracker import office
+        s = office.open({str(path)!r}, "old passphrase")
         print("ready", flush=True)
         s.change_passphrase("old passphrase", "new passphrase")
         print("done", flush=True)
@@ -147,7 +148,7 @@ def test_killing_a_rekey_at_any_moment_loses_nothing(tmp_path, delay):
     proc.wait()
     for passphrase in ("old passphrase", "new passphrase"):
         try:
-            with Store.open(path, passphrase) as s:
+            with office.open(path, passphrase) as s:
                 assert s.conn.execute("SELECT count(*) FROM persons").fetchone()[0] == expected
                 assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             break

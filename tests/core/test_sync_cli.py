@@ -6,7 +6,7 @@ from tests.conftest import PASSPHRASE
 from tests.core.sync_devices import crossing_point, new_device, pre_household
 from tracker.domain import crossings, households
 from tracker.cli.main import main
-from tracker.store.connection import Store
+from tracker import office
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_usb_round_trip(offices, tmp_path, capsys):
 
     # a conflict, reviewed and resolved from the command line
     for path, name in ((a, "from a"), (b, "from b")):
-        s = Store.open(path, PASSPHRASE)
+        s = office.open(path, PASSPHRASE)
         households.update_household(s, hid, {"notes": name})
         s.close()
     run(capsys, "sync", "export", b, "--out", tmp_path / "b.dtb")  # default: every trusted peer
@@ -102,14 +102,14 @@ def test_import_of_a_bundle_with_an_invalid_value_says_where_and_changes_nothing
     run(capsys, "identity", "export", b_path, "--out", tmp_path / "b.id")
     run(capsys, "peers", "add", a_path, tmp_path / "b.id")
     run(capsys, "peers", "add", b_path, tmp_path / "a.id")
-    with Store.open(a_path, PASSPHRASE) as a, a.atomic():  # as an older or broken program could have written
+    with office.open(a_path, PASSPHRASE) as a, a.atomic():  # as an older or broken program could have written
         records.log_change(a, "households", hid, "update", {"m_18_59": -2}, None, None)
     run(capsys, "sync", "export", a_path, "--out", tmp_path / "a.dtb", "--for", "akkar")
-    with Store.open(b_path, PASSPHRASE) as b:
+    with office.open(b_path, PASSPHRASE) as b:
         before = content_digest(b)
     code, out, err = run(capsys, "sync", "import", b_path, tmp_path / "a.dtb")
     assert code == 1 and out == ""
     assert f"households record {hid}: m_18_59 must be at least 0 (value -2, rule negative)" in err
     assert "nothing was imported" in err and "tripoli" in err
-    with Store.open(b_path, PASSPHRASE) as b:
+    with office.open(b_path, PASSPHRASE) as b:
         assert content_digest(b) == before

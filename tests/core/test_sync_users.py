@@ -8,7 +8,8 @@ from sqlite_utils import Database
 from tests.core.sync_devices import befriend, new_device, pre_household
 from tracker.domain import households
 from tracker.store import records, schema
-from tracker.store.connection import APPLICATION_ID, Store, connect
+from tracker.store.connection import APPLICATION_ID, connect
+from tracker import office
 from tracker.sync import bundle, envelope, identity
 
 
@@ -104,5 +105,5 @@ def test_upgrading_fills_the_user_of_changes_made_here_from_the_audit_log(tmp_pa
                "('t', 'here', 'Mona', 'sync', 'households', 'h2', 2)")
     conn.commit() if conn.in_transaction else None
     conn.close()
-    with Store.open(path, "pw") as s:
+    with office.open(path, "pw") as s:
         assert s.conn.execute("SELECT seq, user FROM change_log ORDER BY seq").fetchall() == [(1, "Mona"), (2, None)]

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.store import drafts
 from tracker.domain import households
-from tracker.store.connection import Store
+from tracker import office
 from ui.households.page import HouseholdsPage
 
 from .records_support import pick, settle, type_text
@@ -84,6 +84,6 @@ def test_locking_flushes_the_draft_being_typed(qtbot, ctx, page, db_path, passph
         f._dirty = False
     page.close_reader()
     ctx.detach()
-    with Store.open(db_path, passphrase) as reopened:
+    with office.open(db_path, passphrase) as reopened:
         draft = drafts.load(reopened, "household:new-pre")
     assert draft["payload"]["values"]["head_name_ar"] == "خديجة العمر"

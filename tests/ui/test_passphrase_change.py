@@ -6,14 +6,14 @@ import pytest
 
 from tracker.domain import households
 from tracker.errors import WrongPassphrase
-from tracker.store.connection import Store
+from tracker import office
 
 NEW = "olive trees by the river"
 
 
 def test_change_passphrase_then_unlock_with_the_new_one(qtbot, shell, tmp_path, passphrase):
     path = tmp_path / "office" / "tracker.dtdb"
-    with Store.create(path, passphrase, organisation="NGO") as s:
+    with office.create(path, passphrase, organisation="NGO") as s:
         hid = households.register_pre(s, {"head_name_ar": "منى", "origin_pcode": "SY06",
                                            "registration_date": "2025-03-10", "f_18_59": 1})
     shell.start.reload_files(select=path)
@@ -39,7 +39,7 @@ def test_change_passphrase_then_unlock_with_the_new_one(qtbot, shell, tmp_path, 
     qtbot.waitUntil(lambda: shell.window is None, timeout=15000)  # locked
     assert shell.ctx.store is None and shell.start.isVisible()
     with pytest.raises(WrongPassphrase):
-        Store.open(path, passphrase)
+        office.open(path, passphrase)
     shell.start.reload_files(select=path)
     shell.start.passphrase.setText(NEW)
     shell.start.unlock()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from tracker.store.connection import Store
+from tracker import office
 from ui.shell.main_window import PAGES, Placeholder
 
 PASS = "river crossing at dawn"
@@ -88,7 +88,7 @@ def test_first_run_create_navigate_lock_unlock(qtbot, shell, tmp_path):
 
 
 def test_ctrl_l_locks(qtbot, shell, tmp_path, passphrase):
-    Store.create(tmp_path / "office" / "tracker.dtdb", passphrase, organisation="NGO").close()
+    office.create(tmp_path / "office" / "tracker.dtdb", passphrase, organisation="NGO").close()
     shell.start.reload_files(select=tmp_path / "office" / "tracker.dtdb")
     qtbot.keyClicks(shell.start.passphrase, passphrase)
     shell.start.unlock()
@@ -102,7 +102,7 @@ def test_ctrl_l_locks(qtbot, shell, tmp_path, passphrase):
 
 
 def test_idle_lock(qtbot, shell, tmp_path, passphrase):
-    Store.create(tmp_path / "office" / "tracker.dtdb", passphrase).close()
+    office.create(tmp_path / "office" / "tracker.dtdb", passphrase).close()
     shell.start.reload_files(select=tmp_path / "office" / "tracker.dtdb")
     shell.start.passphrase.setText(passphrase)
     shell.start.unlock()
@@ -139,7 +139,7 @@ def test_demo_database(qtbot, shell, tmp_path):
 def test_status_bar_follows_writes_and_last_sync(qtbot, shell, tmp_path, passphrase):
     from tracker.domain import gazetteer
 
-    store = Store.create(tmp_path / "office" / "tracker.dtdb", passphrase)
+    store = office.create(tmp_path / "office" / "tracker.dtdb", passphrase)
     store.set_meta("last_sync", "2025-03-20T09:15:00+00:00")
     store.close()
     shell.start.reload_files(select=tmp_path / "office" / "tracker.dtdb")
@@ -173,7 +173,7 @@ def test_open_another_file_with_browse(qtbot, shell, tmp_path, passphrase, monke
     from PySide6.QtWidgets import QFileDialog
 
     other = tmp_path / "usb" / "field-office.dtdb"
-    Store.create(other, passphrase).close()
+    office.create(other, passphrase).close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     qtbot.mouseClick(shell.start.browse, Qt.MouseButton.LeftButton)
     assert shell.start.selected_path() == other and shell.start.unlock_button.isEnabled()
@@ -184,7 +184,7 @@ def test_open_another_file_with_browse(qtbot, shell, tmp_path, passphrase, monke
 
 
 def test_closing_the_window_quits_and_closes_the_store(qtbot, shell, tmp_path, passphrase):
-    Store.create(tmp_path / "office" / "tracker.dtdb", passphrase).close()
+    office.create(tmp_path / "office" / "tracker.dtdb", passphrase).close()
     shell.start.reload_files(select=tmp_path / "office" / "tracker.dtdb")
     shell.start.passphrase.setText(passphrase)
     shell.start.unlock()

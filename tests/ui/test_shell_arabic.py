@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from tracker.resources import resource_path
-from tracker.store.connection import Store
+from tracker import office
 from ui.shell import i18n
 from ui.app import Shell
 from ui.shell.start_dialog import StartDialog
@@ -45,7 +45,7 @@ def test_start_dialog_in_arabic_is_translated_and_mirrored(qtbot, bare_ctx, app_
 def test_switching_language_at_run_time_rebuilds_the_window_right_to_left(qtbot, qapp, tmp_path, app_settings,
                                                                          passphrase):
     db = tmp_path / "office.dtdb"
-    Store.create(db, passphrase).close()
+    office.create(db, passphrase).close()
     shell = Shell(qapp, app_settings, language="en", default_path=db, demo_path=tmp_path / "demo.dtdb")
     qtbot.addWidget(shell.start)
     try:

@@ -112,10 +112,10 @@ def test_passphrase_strength_hint():
 
 def test_launch_does_not_load_charts_and_is_quick(tmp_path, passphrase):
     """Unlocking to the main window must not import matplotlib (charts load on first view)."""
-    from tracker.store.connection import Store
+    from tracker import office
 
     db = tmp_path / "quick.dtdb"
-    Store.create(db, passphrase).close()
+    office.create(db, passphrase).close()
     script = textwrap.dedent(f"""
         import time
         t0 = time.perf_counter()

@@ -19,6 +19,7 @@ from pathlib import Path
 from tracker import __version__
 from tracker.errors import Cancelled, TrackerError, ValidationError
 from tracker.store.connection import Store
+from tracker import office
 
 FEATURE_MODULES = ("tracker.cli.exchange", "tracker.cli.report", "tracker.cli.sync")
 PASSPHRASE_ENV = "DTRACK_PASSPHRASE"
@@ -41,11 +42,11 @@ def passphrase(confirm: bool = False) -> str:
 
 
 def open_store(path: str) -> Store:
-    return Store.open(Path(path), passphrase())
+    return office.open(Path(path), passphrase())
 
 
 def _cmd_init(args) -> int:
-    store = Store.create(Path(args.db), passphrase(confirm=True), organisation=args.organisation or "",
+    store = office.create(Path(args.db), passphrase(confirm=True), organisation=args.organisation or "",
                          device_name=args.device or "", country=args.country)
     print(f"created {args.db} (device {store.device_name}, id {store.device_id})")
     store.close()
@@ -56,7 +57,7 @@ def _cmd_demo(args) -> int:
     from tracker.domain import demo
 
     path = Path(args.db)
-    store = open_store(path) if path.exists() else Store.create(path, passphrase(confirm=True), organisation="Demo NGO")
+    store = open_store(path) if path.exists() else office.create(path, passphrase(confirm=True), organisation="Demo NGO")
     with store:
         def progress(done, total):
             if sys.stderr.isatty():
@@ -93,7 +94,7 @@ def _cmd_check(args) -> int:
 
 def _cmd_passwd(args) -> int:
     old = passphrase()
-    store = Store.open(Path(args.db), old)
+    store = office.open(Path(args.db), old)
     new = os.environ.get("DTRACK_NEW_PASSPHRASE")
     if not new:
         if not sys.stdin.isatty():

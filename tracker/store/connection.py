@@ -123,14 +123,7 @@ class Store:
                 {"key": "created_at", "value": now},
                 {"key": "local_seq", "value": "0"},
             ])
-        store = cls(path, conn, passphrase, user)
-        from tracker.domain import gazetteer
-
-        gazetteer.load_shipped(store)
-        from tracker.sync.identity import ensure_identity  # this device's sync keys, kept inside the encrypted file
-
-        ensure_identity(store)
-        return store
+        return cls(path, conn, passphrase, user)
 
     @classmethod
     def open(cls, path, passphrase: str, user: str | None = None, *, migrate: bool = True) -> "Store":
@@ -157,10 +150,6 @@ class Store:
             schema.migrations.apply(db)
         store = cls(path, conn, passphrase, user)
         store._key = key
-        if migrate:
-            from tracker.domain import gazetteer
-
-            gazetteer.load_shipped(store)
         return store
 
     def reader(self) -> sqlcipher.Connection:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFrame, QGridLay
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
 
 from tracker.store.connection import Store
+from tracker import office
 
 from . import i18n
 from .first_run_wizard import FirstRunWizard
@@ -28,10 +29,10 @@ def make_demo(path, progress=None, cancelled=None) -> Store:
     """Create and fill the demo database, or open it if it is already there."""
     path = Path(path)
     if path.exists():
-        return Store.open(path, DEMO_PASSPHRASE)
+        return office.open(path, DEMO_PASSPHRASE)
     from tracker.domain import demo  # imported on demand: only the demo needs the generator
 
-    store = Store.create(path, DEMO_PASSPHRASE, organisation="Demo NGO", device_name="demo-laptop")
+    store = office.create(path, DEMO_PASSPHRASE, organisation="Demo NGO", device_name="demo-laptop")
     try:
         demo.populate(store, progress=progress, cancelled=cancelled, **DEMO_SIZE)
     except BaseException:
@@ -320,5 +321,5 @@ class StartDialog(QDialog):
 
 
 def _create_store(values: dict) -> Store:
-    return Store.create(values["path"], values["passphrase"], organisation=values["organisation"],
+    return office.create(values["path"], values["passphrase"], organisation=values["organisation"],
                         device_name=values["device_name"], country=values["country"], language=values["language"])
