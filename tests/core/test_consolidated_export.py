@@ -11,7 +11,7 @@ from tests.conftest import PASSPHRASE
 from tests.core import consolidated_field as field
 from tracker.cli.main import main
 from tracker.exchange import export
-from tracker.exchange.summary import MARKER
+from tracker.domain.summary import MARKER
 
 from .exchange_helpers import hxl_errors, hxl_rows
 

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from tracker.domain import model
 from tracker.exchange import export
-from tracker.exchange.summary import MARKER, summary_rows, suppress
+from tracker.domain.summary import MARKER, summary_rows, suppress
 
 from .exchange_helpers import hxl_errors, hxl_rows
 from .golden import sample

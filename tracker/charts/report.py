@@ -17,7 +17,7 @@ from tracker.store import records
 from . import data, draw
 from .text import number, place_names, word
 from tracker.errors import TrackerError
-from tracker.exchange.summary import DEFAULT_THRESHOLD
+from tracker.domain.summary import DEFAULT_THRESHOLD
 from tracker.timeutil import today as _today
 
 A4_PORTRAIT = (8.27, 11.69)  # inches

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tracker.exchange import mapping
-from tracker.exchange.summary import DEFAULT_THRESHOLD
+from tracker.domain.summary import DEFAULT_THRESHOLD
 
 
 def _date(text: str) -> str:

@@ -33,7 +33,7 @@ def _cmd_report(args) -> int:
 
 
 def register(subparsers) -> None:
-    from tracker.exchange.summary import DEFAULT_THRESHOLD
+    from tracker.domain.summary import DEFAULT_THRESHOLD
 
     p = subparsers.add_parser("report", help="one-page situation report (PDF) for a period")
     p.add_argument("db")

@@ -21,7 +21,7 @@ from tracker.timeutil import utc_now_iso
 from . import columns as cols
 from .errors import PersonalDataNotConfirmed
 from .hxl import COUNT_TAGS, HOUSEHOLDS_TAG, INDIVIDUALS_TAG
-from .summary import DEFAULT_THRESHOLD, marker_for, summary_rows, suppress, suppressed_count
+from tracker.domain.summary import DEFAULT_THRESHOLD, marker_for, summary_rows, suppress, suppressed_count
 
 FORMATS = ("csv", "xlsx")
 CHUNK = 5000
@@ -58,7 +58,7 @@ def _iter_dataset(store, dataset, opts, tick):
         headers, tags, data = summary_table(store, shown, opts["admin_level"], store.organisation)
         return headers, tags, iter([data]) if data else iter([])
     if dataset == "consolidated":
-        from tracker.charts.consolidated import export_rows
+        from tracker.sync.consolidated import export_rows
 
         shown = suppress(export_rows(store, opts["date_from"], opts["date_to"], opts["period"]), opts["threshold"],
                          opts["marker"])
@@ -105,7 +105,7 @@ def metadata(store, datasets, counts, opts, fmt) -> list[tuple[str, str]]:
 
 def _reporting(store) -> str:
     """Who the consolidated figures come from: device (organisation) and the dates it covers."""
-    from tracker.charts.consolidated import reporters
+    from tracker.sync.consolidated import reporters
 
     return "; ".join(f"{r.name} ({r.organisation}) {r.first or ''} to {r.last}" for r in reporters(store))
 

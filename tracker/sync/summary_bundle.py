@@ -1,6 +1,6 @@
 """Summary bundles: signed aggregate counts for coordinators, no personal data.
 
-A device sends the raw aggregate of the exchange summary (``tracker.exchange.summary``):
+A device sends the raw aggregate of the exchange summary (``tracker.domain.summary``):
 people by date x origin admin area x crossing point x direction x sex x age bracket, plus
 the number of households or groups. By construction the payload holds only those keys
 and counts: no names, contacts, notes or record ids. It is signed, and encrypted too when
@@ -41,7 +41,7 @@ def _day(text, what: str) -> str:
 def export_summary(store, out, *, date_from=None, date_to=None, for_device: str | None = None,
                    admin_level: int = 1) -> dict:
     """Write a signed summary bundle of the counts between two dates (inclusive; default: all)."""
-    from tracker.exchange.summary import summary_rows
+    from tracker.domain.summary import summary_rows
 
     identity.ensure_identity(store)
     f = _day(date_from, "the start date") if date_from else ALL_FROM
@@ -171,7 +171,7 @@ def import_summary(store, path, *, trust: bool = False) -> dict:
 
 def consolidated(store, date_from=None, date_to=None, conn=None) -> list[dict]:
     """Received summaries summed over devices, one dict per cell in the shape of
-    ``tracker.exchange.summary.summary_rows`` (period 'day', admin level of the senders)."""
+    ``tracker.domain.summary.summary_rows`` (period 'day', admin level of the senders)."""
     conn = conn or store.conn
     sql = ("SELECT source, count_date, admin_pcode, crossing_pcode, direction, measure, sex, age_bracket, SUM(value) "
            "FROM summary_cells WHERE source IS NOT NULL")

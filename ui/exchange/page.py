@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
 
 from tracker.exchange import export as exporter
 from tracker.exchange import importer, mapping
-from tracker.exchange.summary import DEFAULT_THRESHOLD
+from tracker.domain.summary import DEFAULT_THRESHOLD
 
 PREVIEW_ROWS = 20
 
