@@ -13,4 +13,33 @@ if "sqlite_utils" in _sys.modules and "pysqlite3" not in _sys.modules:  # pragma
 _sys.modules.setdefault("pysqlite3", _sqlcipher3)
 _sys.modules.setdefault("pysqlite3.dbapi2", _sqlcipher3_dbapi2)
 
-__version__ = "0.1.0"
+
+
+def _read_version() -> str:
+    """The one version, kept in pyproject.toml.
+
+    A source checkout reads the file itself (an editable install's metadata goes stale
+    when the version changes); an installed package or a frozen bundle (which copies the
+    package metadata in) reads its distribution metadata.
+    """
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    if pyproject.is_file():
+        import tomllib
+
+        try:
+            project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+        except (OSError, tomllib.TOMLDecodeError):
+            project = {}
+        if project.get("name") == "displacement-tracker" and project.get("version"):
+            return str(project["version"])
+    from importlib import metadata
+
+    try:
+        return metadata.version("displacement-tracker")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+__version__ = _read_version()
