@@ -153,11 +153,22 @@ def test_status_bar_follows_writes_and_last_sync(qtbot, shell, tmp_path, passphr
     qtbot.waitUntil(lambda: shell.window._counts["locations"] == before + 1, timeout=3000)
 
 
-def test_missing_pages_show_a_placeholder(qtbot, ctx):
+def test_a_missing_page_is_an_error_and_a_failing_page_is_readable(qtbot, ctx, monkeypatch):
+    import types
+    import sys
+
     from ui.shell.main_window import MainWindow, build_page
 
-    page = build_page(ctx, "ui.no_such_page", "NoSuchPage")
-    assert isinstance(page, Placeholder) and "not available yet" in page.text()
+    with pytest.raises(ModuleNotFoundError):
+        build_page(ctx, "ui.no_such_page", "NoSuchPage")
+
+    class BrokenPage:
+        def __init__(self, ctx, parent=None):
+            raise RuntimeError("the chart cache is damaged")
+
+    monkeypatch.setitem(sys.modules, "ui.broken_page", types.SimpleNamespace(BrokenPage=BrokenPage))
+    page = build_page(ctx, "ui.broken_page", "BrokenPage")
+    assert isinstance(page, Placeholder) and "the chart cache is damaged" in page.text()
     page.deleteLater()
     window = MainWindow(ctx)
     qtbot.addWidget(window)

@@ -3,8 +3,8 @@
 Exit codes: 0 success, 1 a user error (one line on stderr saying what and what
 to do), 2 a usage error. The passphrase comes from ``DTRACK_PASSPHRASE`` when
 set, else an interactive prompt; never from an argument.
-Feature areas add their sub-commands from ``tracker/cli_<area>.py`` modules
-that define ``register(subparsers)``.
+Feature areas add their sub-commands from the modules named in FEATURE_MODULES,
+each defining ``register(subparsers)``.
 """
 
 from __future__ import annotations
@@ -139,14 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("db")
     p.set_defaults(func=_cmd_passwd)
 
+    # Every command group is part of the program: a missing module is an error, not a skipped group.
     for name in FEATURE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 

@@ -1,8 +1,8 @@
 """The unlocked window: navigation, pages built on first visit, status bar, shortcuts, lock.
 
 Pages are imported by module path when first shown, so a slow page (charts)
-costs nothing until it is opened and a page that does not exist yet shows a
-placeholder instead of breaking the app. Locking destroys this window and every
+costs nothing until it is opened; a page that fails while it is built shows a
+readable message instead of breaking the app. Locking destroys this window and every
 page in it: no decrypted data stays on screen or in widget memory.
 """
 
@@ -43,17 +43,12 @@ EXCHANGE_TABS = (("exchange", "ui.exchange.page", "ExchangePage"), ("sync", "ui.
 
 
 def build_page(ctx, module: str, cls: str, parent=None) -> QWidget:
-    """Import ``module`` and build ``cls(ctx)``; a missing or broken page becomes a readable placeholder."""
-    try:
-        page_class = getattr(importlib.import_module(module), cls)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            log.exception("page %s could not be imported", module)
-            return Placeholder(str(exc), parent)
-        return Placeholder("", parent)
-    except Exception as exc:  # a bug in one page must not take the whole app down
-        log.exception("page %s could not be imported", module)
-        return Placeholder(str(exc), parent)
+    """Import ``module`` and build ``cls(ctx)``.
+
+    Every page ships with the app: a missing page module is an error (raised). A page that
+    raises while it is built shows a readable message instead, so one bug does not take the app down.
+    """
+    page_class = getattr(importlib.import_module(module), cls)
     try:
         return page_class(ctx, parent)
     except Exception as exc:
@@ -68,8 +63,7 @@ class Placeholder(QLabel):
         self.setObjectName("placeholder")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
-        self.setText(self.tr("This part is not available yet.") if not problem else
-                     self.tr("This part could not be opened: %1").replace("%1", problem))
+        self.setText(self.tr("This part could not be opened: %1").replace("%1", problem))
 
 
 class ExchangeHost(QTabWidget):
