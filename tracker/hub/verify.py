@@ -1,0 +1,49 @@
+"""Reading a summary bundle through the coordinator's own database: the signature, that the signer
+is an office this coordinator trusts (no ``--trust`` here: trust is given in the coordinator's
+database, with the fingerprint compared), and the decryption with the coordinator's key. The hub
+only ever sees what passes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.sync import envelope, identity, summary_bundle
+from tracker.sync.bundle import check_signer
+from tracker.sync.errors import SyncError
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One verified summary: who signed it, what it covers, its cells as in the bundle."""
+    sha256: str
+    device_id: str
+    name: str
+    organisation: str
+    fingerprint: str
+    created_at: str
+    date_from: str
+    date_to: str
+    cells: list  # [source, date, admin, crossing, direction, households, *COUNT_FIELDS]
+
+
+def read_summary(coordinator, path) -> Summary:
+    """Verify and decrypt ``path`` with the coordinator's store. Raises the sync errors (damaged,
+    untrusted signer, not addressed to this coordinator, a peer bundle instead of a summary)."""
+    identity.ensure_identity(coordinator)
+    env = envelope.read(path)
+    if env.header.get("kind") != summary_bundle.KIND:
+        raise SyncError(f"{env.path.name} is a {env.header.get('kind')} bundle, not a summary; only summaries "
+                        "go to the hub", path=str(path))
+    box: dict = {}
+
+    def doc_of():
+        if not box:
+            # the module's own reader: the same checks as 'dtrack summary import' (decrypts, checks every cell)
+            box["doc"] = summary_bundle._read(coordinator, env)
+        return box["doc"]
+
+    check_signer(coordinator, env, doc_of, trust=False)
+    doc = doc_of()
+    sender = doc["sender"]
+    return Summary(env.sha256, env.sender_id, sender.get("name") or "", sender.get("organisation") or "",
+                   env.sender_fingerprint, doc["created_at"], doc["date_from"], doc["date_to"], doc["cells"])
