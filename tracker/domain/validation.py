@@ -16,6 +16,7 @@ from tracker.timeutil import parse_date, parse_datetime, today
 
 UNKNOWN = "unknown"
 MAX_TEXT = 2000
+MAX_DIGITS = 30  # longer number text is refused before int() (which stops at 4,300 digits)
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _INTEGER_TEXT = re.compile(r"[+-]?\d+(\.0+)?")
 
@@ -82,6 +83,10 @@ class _Cleaner:
             return self._missing(field, required, default)
         cls = v.__class__
         if cls is str:
+            if (v.isdecimal() or _INTEGER_TEXT.fullmatch(v)) and len(v) > MAX_DIGITS:
+                # int() refuses over 4,300 digits; no count or age is anywhere near this long
+                self.fail(field, "out_of_range", f"has more than {MAX_DIGITS} digits", v[:20] + "…")
+                return None
             if v.isdecimal():  # also Arabic-Indic digits, which int() reads
                 v = int(v)
             elif _INTEGER_TEXT.fullmatch(v):
@@ -187,7 +192,7 @@ def _counts(c: _Cleaner, required=False) -> int:
     except TypeError:
         digits = ""
     # The usual row: every count plain ASCII digits (none empty) within range.
-    if digits and all(values) and digits.isdecimal() and digits.isascii():
+    if digits and all(values) and digits.isdecimal() and digits.isascii() and len(digits) <= 10 * MAX_DIGITS:
         ints = list(map(int, values))
         if max(ints) <= 100_000:
             out.update(zip(model.COUNT_FIELDS, ints))
@@ -197,7 +202,7 @@ def _counts(c: _Cleaner, required=False) -> int:
         v = raw.get(f)
         # Fast path for the usual cell (plain digits or an int in range); anything else goes through
         # integer(), which gives the same result or the error.
-        if v.__class__ is str and v.isdecimal() and v.isascii():
+        if v.__class__ is str and v.isdecimal() and v.isascii() and len(v) <= MAX_DIGITS:
             v = int(v)
         if v.__class__ is int and 0 <= v <= 100_000:
             out[f] = v
@@ -330,7 +335,7 @@ def clean_crossing(raw: dict, locations: dict, *, partial=False) -> dict:
     raw_get, out = raw.get, c.out
     for f in model.VULNERABILITY_FIELDS:
         v = raw_get(f)
-        if v.__class__ is str and v.isdecimal() and v.isascii():
+        if v.__class__ is str and v.isdecimal() and v.isascii() and len(v) <= MAX_DIGITS:
             v = int(v)
         if v.__class__ is int and v >= 0:
             out[f] = v  # the usual cell; anything else through integer() for its result or error

@@ -26,6 +26,7 @@ DELIMITERS = ",;\t|"
 MAX_FIELD = 16 * 1024 * 1024  # a cell larger than this is not data; the file is refused
 SNIFF_BYTES = 64 * 1024
 csv.field_size_limit(MAX_FIELD)
+TOO_BIG = "has a cell over 16 MiB, which is not data; remove it or export the data again"
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -89,7 +90,9 @@ def sniff_delimiter(sample: str) -> str:
 
 def _locate_bad_byte(path: Path, encoding: str) -> tuple[int, int, bytes]:
     """(row, byte offset, bad bytes) of the first undecodable sequence, for the error message."""
-    decoder = codecs.getincrementaldecoder(encoding)()
+    # utf-8-sig drops the byte-order mark before decoding, so its error positions would be 3 bytes
+    # early: plain utf-8 reads the mark as U+FEFF and counts it.
+    decoder = codecs.getincrementaldecoder("utf-8" if encoding == "utf-8-sig" else encoding)()
     offset, line = 0, 1
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):
@@ -165,6 +168,8 @@ def _open_csv(path: Path, encoding: str | None):
                 return FileFormatError(f"is not valid {encoding} text (bytes {seq.hex(' ')} at byte {offset}); "
                                        "save it as 'CSV UTF-8' or name its encoding (e.g. cp1256)",
                                        str(path), row)
+            if "field larger than field limit" in str(exc):
+                return FileFormatError(TOO_BIG, str(path), where)
             return FileFormatError(f"cannot be read as CSV: {exc}", str(path), where)
 
         try:
@@ -202,6 +207,7 @@ def _open_xlsx(path: Path, sheet: str | None):
         return FileFormatError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc}); save it again "
                                "from Excel or as CSV", str(path))
 
+    check_xlsx_cells(path)
     fh = open(path, "rb")  # a file object: openpyxl refuses some names (.csv) but not the content
     try:
         wb = load_workbook(fh, read_only=True, data_only=True)
@@ -248,6 +254,43 @@ def _open_xlsx(path: Path, sheet: str | None):
     finally:
         wb.close()
         fh.close()
+
+
+def check_xlsx_cells(path: Path) -> None:
+    """Refuse a workbook holding a cell over MAX_FIELD, as a CSV is refused, before openpyxl reads it
+    (it would hold the whole cell, and more, in memory). Only the parts large enough to hold such a
+    cell are scanned, streamed through expat, so memory stays bounded whatever the cell size."""
+    import zipfile
+    from xml.parsers import expat
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip: openpyxl gives the message
+    with archive:
+        for item in archive.infolist():
+            if item.file_size <= MAX_FIELD or not item.filename.endswith(".xml"):
+                continue
+            state = {"len": 0}
+
+            def start(name, attrs, state=state):
+                if name.rsplit(":", 1)[-1] in ("si", "c", "is"):  # a shared string, a cell, an inline string
+                    state["len"] = 0
+
+            def text(data, state=state):
+                state["len"] += len(data)
+                if state["len"] > MAX_FIELD:
+                    raise FileFormatError(TOO_BIG, str(path))
+
+            parser = expat.ParserCreate()
+            parser.StartElementHandler, parser.CharacterDataHandler = start, text
+            try:
+                with archive.open(item) as part:
+                    while chunk := part.read(1 << 20):
+                        parser.Parse(chunk, False)
+                parser.Parse(b"", True)
+            except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
+                return  # broken XML or zip: openpyxl gives the message
 
 
 def select_sheet(path, kind: str) -> str | None:
