@@ -168,6 +168,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--db", metavar="PATH", help="database file to offer first")
     parser.add_argument("--lang", choices=LANGUAGES, help="language for this run (default: the saved choice)")
     parser.add_argument("--settings", metavar="FILE", help="preferences file (default: the user's own)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (database, exports, charts, report, sync, window) and exit")
     return parser.parse_args(argv)
 
 
@@ -192,6 +194,10 @@ def create_shell(args: argparse.Namespace, app=None) -> Shell:
 def main(argv=None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
+    if args.self_test:
+        from ui.shell import selftest
+
+        return selftest.main()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     shell = create_shell(args, app)
     shell.show_start()

@@ -13,6 +13,7 @@ import os
 import textwrap
 from pathlib import Path
 
+from tracker import __version__
 from tracker.store import records
 from . import data, draw
 from .text import number, place_names, word
@@ -120,7 +121,7 @@ def write(store, filters: data.Filters, out, *, language: str = "en", threshold:
 
     tmp = out.with_name(out.name + ".part")
     with PdfPages(tmp, metadata={"Title": word("report_title", language), "Author": store.organisation or "",
-                                 "Creator": "Displacement Tracker"}) as pdf:
+                                 "Creator": f"Displacement Tracker {__version__}"}) as pdf:
         pdf.savefig(fig)
     os.replace(tmp, out)
     records.audit(store, "report", detail={"file": out.name, "from": filters.date_from, "to": filters.date_to,

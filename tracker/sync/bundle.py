@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from tracker import __version__
 from tracker.store import records
 from tracker.errors import Progress
 from tracker.store.ids import format_hlc
@@ -86,7 +87,8 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
             if len(lines) % 20000 == 0:
                 tick.tick(len(lines), 0)
     created_at = utc_now_iso()
-    meta = {"kind": KIND, "created_at": created_at, "scope": scope, "count": len(lines), "vector": vector,
+    meta = {"kind": KIND, "app_version": __version__, "created_at": created_at, "scope": scope, "count": len(lines),
+            "vector": vector,
             "sender": {"device_id": store.device_id, "name": store.device_name, "organisation": store.organisation},
             "recipients": [p["device_id"] for p in recipients],
             # what this device knows other peers hold, so the recipient need not resend it to them

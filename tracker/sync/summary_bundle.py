@@ -17,6 +17,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from tracker import __version__
 from tracker.domain import model
 from tracker.store import records
 from tracker.timeutil import utc_now_iso
@@ -53,7 +54,7 @@ def export_summary(store, out, *, date_from=None, date_to=None, for_device: str 
     cells = [[r["source"], r["date"], r["admin_pcode"], r["crossing_pcode"], r["direction"],
               *(int(r[v]) for v in CELL_VALUES)] for r in rows]
     created_at = utc_now_iso()
-    payload = {"kind": KIND, "created_at": created_at, "date_from": f, "date_to": t, "admin_level": admin_level,
+    payload = {"kind": KIND, "app_version": __version__, "created_at": created_at, "date_from": f, "date_to": t, "admin_level": admin_level,
                "sender": {"device_id": store.device_id, "name": store.device_name, "organisation": store.organisation},
                "columns": [*CELL_KEYS, *CELL_VALUES], "cells": cells}
     sha = envelope.write(out, kind=KIND, payload=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
