@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.store import schema
+from tracker.store import audit_chain, schema
 
 _TABLES = ("households", "persons", "movements", "crossing_counts", "locations")
 
@@ -54,5 +54,11 @@ def check(store) -> dict:
     seq_ok = (gaps[0] or 0) == (gaps[1] or 0)
     ok &= seq_ok
     lines.append("change numbering: ok" if seq_ok else f"change numbering: {gaps[0]} changes but last number {gaps[1]}")
+    chain = audit_chain.verify(store.conn)
+    ok &= chain["ok"]
+    if chain["ok"]:
+        lines.append(f"audit chain: ok ({chain['rows']} rows), head {chain['head']}")
+    else:
+        lines.append(f"audit chain: BROKEN at row {chain['problem']['row']}: {chain['problem']['message']}")
     lines.append(f"device: {store.device_name} ({store.device_id})")
-    return {"ok": bool(ok), "lines": lines}
+    return {"ok": bool(ok), "lines": lines, "chain": chain}
