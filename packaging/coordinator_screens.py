@@ -24,25 +24,25 @@ from ui.shell.context import AppContext  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
 
 folder = Path(tempfile.mkdtemp(prefix="dtrack-coordinator-"))
-coord = office.create(folder / "coordinator.dtdb", "pw", organisation="Inter-Sector Coordination",
+coord = office.create(folder / "coordinator.dtdb", "screenshot office passphrase", organisation="Inter-Sector Coordination",
                      device_name="coordination-laptop")
 demo.populate(coord, households=100, crossings=300, seed=7)
 identity.ensure_identity(coord)
 for i, (name, org) in enumerate((("tripoli-1", "Amel Association"), ("akkar-2", "NRC Akkar"),
                                  ("hermel-1", "Hermel Relief"))):
-    office = office.create(folder / f"{name}.dtdb", "pw", organisation=org, device_name=name)
-    demo.populate(office, households=200, crossings=900, seed=100 + i)
-    identity.ensure_identity(office)
-    identity.add_peer(coord, identity.own_identity(office))
-    summary_bundle.export_summary(office, folder / f"{name}.dtb")
+    field = office.create(folder / f"{name}.dtdb", "screenshot office passphrase", organisation=org, device_name=name)
+    demo.populate(field, households=200, crossings=900, seed=100 + i)
+    identity.ensure_identity(field)
+    identity.add_peer(coord, identity.own_identity(field))
+    summary_bundle.export_summary(field, folder / f"{name}.dtb")
     summary_bundle.import_summary(coord, folder / f"{name}.dtb")
-    office.close()
+    field.close()
 coord.close()
 
 out = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parent.parent / "docs" / "screenshots")
 for lang in ("en", "ar"):
     i18n.install(lang)
-    store = office.open(folder / "coordinator.dtdb", "pw")
+    store = office.open(folder / "coordinator.dtdb", "screenshot office passphrase")
     ctx = AppContext(store, language=lang)
     win = MainWindow(ctx)
     win.resize(1366, 768)

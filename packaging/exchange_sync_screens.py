@@ -37,10 +37,10 @@ PARTNER_LIST = (  # what a partner's registration sheet looks like (UTF-8 with A
 
 def offices(work: Path):
     """This office (demo data) and a second one that trusts it and has sent it a bundle."""
-    here = office.create(work / "halba.dtdb", "screens", organisation="Akkar Relief Network",
+    here = office.create(work / "halba.dtdb", "screenshot office passphrase", organisation="Akkar Relief Network",
                         device_name="halba-desk-1", user="registrar")
     demo.populate(here, households=150, crossings=300, seed=11)
-    there = office.create(work / "akkar.dtdb", "screens", organisation="Akkar Relief Network",
+    there = office.create(work / "akkar.dtdb", "screenshot office passphrase", organisation="Akkar Relief Network",
                          device_name="wadi-khaled-laptop", user="registrar")
     identity.add_peer(there, identity.own_identity(here))
     identity.add_peer(here, identity.own_identity(there))

@@ -17,13 +17,13 @@ from ui.shell.context import AppContext
 from ui.shell.main_window import MainWindow
 path = os.path.join(tempfile.gettempdir(), "dtrack-flows-screens.dtdb")
 if not os.path.exists(path):
-    s = office.create(path, "pw", organisation="Akkar Field Office")
+    s = office.create(path, "screenshot office passphrase", organisation="Akkar Field Office")
     demo.populate(s, households=600, crossings=4000, seed=2025)
     s.close()
 out = sys.argv[1]
 for lang in ("en", "ar"):
     i18n.install(lang)
-    store = office.open(path, "pw")
+    store = office.open(path, "screenshot office passphrase")
     ctx = AppContext(store, language=lang)
     win = MainWindow(ctx)
     win.resize(1366, 768)

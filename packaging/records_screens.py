@@ -25,7 +25,7 @@ SIZE = (1366, 768)
 
 
 def _store() -> Store:
-    store = office.create(Path(tempfile.mkdtemp()) / "shots.dtdb", "screenshots", organisation="Demo NGO",
+    store = office.create(Path(tempfile.mkdtemp()) / "shots.dtdb", "screenshot office passphrase", organisation="Demo NGO",
                          device_name="field-laptop", user="registrar")
     demo.populate(store, households=400, crossings=0, seed=7)
     now = dt.datetime.now().replace(second=0, microsecond=0)

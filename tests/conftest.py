@@ -5,6 +5,10 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Argon2id at its real cost (64 MiB, ~0.5 s) on every one of the suite's hundreds of sign-ins would
+# add minutes; the tests of the key file itself check the real parameters.
+os.environ.setdefault("DTRACK_KDF_MEMORY_KIB", "1024")
+os.environ.setdefault("DTRACK_KDF_TIME_COST", "1")
 
 if os.environ.get("DTRACK_BLOCK_QT") == "1":
     # Prove the core needs no Qt: any attempt to import it fails loudly.

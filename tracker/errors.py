@@ -48,6 +48,74 @@ class SchemaTooNew(TrackerError):
     code = "schema_too_new"
 
 
+class KeysMissing(TrackerError):
+    """The database opened is one with accounts, but its key file is not beside it."""
+
+    code = "keys_missing"
+
+    def __init__(self, path: str, keys_path: str):
+        super().__init__(f"the key file {keys_path} is missing: it holds the accounts' locked keys and must be "
+                         f"copied together with {path}; copy it from where the database came from, "
+                         "or restore both from a backup", path=path, keys_path=keys_path)
+        self.path, self.keys_path = path, keys_path
+
+
+class KeysDamaged(TrackerError):
+    code = "keys_damaged"
+
+
+class UnknownAccount(TrackerError):
+    code = "unknown_account"
+
+    def __init__(self, name: str, message: str = ""):
+        super().__init__(message or f"there is no account named {name!r} in this database; ask an administrator",
+                         account=name)
+        self.account = name
+
+
+class AccountRemoved(TrackerError):
+    code = "account_removed"
+
+    def __init__(self, name: str):
+        super().__init__(f"the account {name!r} was removed from this database; ask an administrator", account=name)
+        self.account = name
+
+
+class StoreBusy(TrackerError):
+    """Another program held the database's write lock for longer than we wait."""
+
+    code = "store_busy"
+
+    def __init__(self, path: str, seconds: float):
+        super().__init__(f"another program is writing to {path} (an import or a sync?) and did not finish within "
+                         f"{seconds:g} s; nothing was changed: try again when it has finished", path=path)
+        self.path = path
+
+
+class StoreInUse(TrackerError):
+    """An operation that needs the database to itself found it open elsewhere."""
+
+    code = "store_in_use"
+
+    def __init__(self, path: str, what: str):
+        super().__init__(f"{what} needs {path} to itself, but another program has it open (the window, or a "
+                         "dtrack command); close it and try again. Nothing was changed", path=path)
+        self.path = path
+
+
+class PermissionDenied(TrackerError):
+    """The signed-in account's role may not do this."""
+
+    code = "permission_denied"
+
+    def __init__(self, account: str, role: str, action: str):
+        super().__init__(f"the account {account!r} ({role.replace('_', ' ')}) may not {action.replace('_', ' ')}; "
+                         "ask a supervisor or an administrator", account=account, role=role, action=action)
+        self.account, self.role, self.action = account, role, action
+
+
+
+
 class NotFound(TrackerError):
     code = "not_found"
 

@@ -8,15 +8,16 @@ up to date when one is opened.
 from __future__ import annotations
 
 from tracker.domain import gazetteer
-from tracker.store.connection import Store
+from tracker.store.connection import INIT_ADMIN, Store
 from tracker.sync.identity import ensure_identity
 
 
-def create(path, passphrase: str, *, organisation: str = "", device_name: str = "", country: str = "LBN",
-           language: str = "en", user: str | None = None) -> Store:
-    """A new office database with the shipped places and this device's sync keys."""
-    store = Store.create(path, passphrase, organisation=organisation, device_name=device_name, country=country,
-                         language=language, user=user)
+def create(path, passphrase: str, *, admin: str = INIT_ADMIN, organisation: str = "", device_name: str = "",
+           country: str = "LBN", language: str = "en", user: str | None = None, policy: bool = True) -> Store:
+    """A new office database with its first administrator (``admin``), the shipped places and this
+    device's sync keys."""
+    store = Store.create(path, passphrase, admin=admin, organisation=organisation, device_name=device_name,
+                         country=country, language=language, user=user, policy=policy)
     try:
         gazetteer.load_shipped(store)
         ensure_identity(store)  # this device's sync keys, kept inside the encrypted file
@@ -26,9 +27,13 @@ def create(path, passphrase: str, *, organisation: str = "", device_name: str = 
     return store
 
 
-def open(path, passphrase: str, user: str | None = None, *, migrate: bool = True) -> Store:  # noqa: A001
-    """An existing office database, migrated and with the shipped places up to date (unless ``migrate`` is off)."""
-    store = Store.open(path, passphrase, user, migrate=migrate)
+def open(path, passphrase: str, user: str | None = None, *, migrate: bool = True,  # noqa: A001
+         busy_seconds: float | None = None) -> Store:
+    """Sign in to an existing office database as ``user`` (None: its only account, or the
+    administrator made with it), migrated and with the shipped places up to date (unless
+    ``migrate`` is off)."""
+    extra = {"busy_seconds": busy_seconds} if busy_seconds else {}
+    store = Store.open(path, passphrase, user, migrate=migrate, **extra)
     if migrate:
         try:
             gazetteer.load_shipped(store)

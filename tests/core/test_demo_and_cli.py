@@ -17,7 +17,7 @@ CONTENT = ("SELECT mode, head_name_ar, origin_pcode, registration_date, total FR
 def test_demo_is_deterministic_and_plausible(tmp_path):
     results = []
     for i in range(2):
-        with office.create(tmp_path / f"d{i}.dtdb", "pw") as s:
+        with office.create(tmp_path / f"d{i}.dtdb", "correct horse battery staple") as s:
             r = demo.populate(s, households=150, crossings=300, seed=7)
             rows = s.conn.execute(CONTENT).fetchall()
             persons = s.conn.execute("SELECT sex, age, relationship FROM persons ORDER BY 1, 2, 3").fetchall()
@@ -31,7 +31,7 @@ def test_demo_is_deterministic_and_plausible(tmp_path):
         assert 3 <= sum(sizes) / len(sizes) <= 7 and max(sizes) <= 11
         assert kinds == {"official_crossing", "informal_crossing"}
     assert results[0] == results[1]
-    with office.create(tmp_path / "other.dtdb", "pw") as s:
+    with office.create(tmp_path / "other.dtdb", "correct horse battery staple") as s:
         demo.populate(s, households=150, crossings=0, seed=8)
         assert s.conn.execute(CONTENT).fetchall() != results[0][0]
 
@@ -47,7 +47,7 @@ def test_demo_from_a_second_process_is_the_same_data(tmp_path, monkeypatch):
     outcome = []
     for i, threshold in enumerate((10 ** 9, 0)):
         monkeypatch.setattr(demo, "CHILD_MIN_HOUSEHOLDS", threshold)
-        with office.create(tmp_path / f"p{i}.dtdb", "pw") as s:
+        with office.create(tmp_path / f"p{i}.dtdb", "correct horse battery staple") as s:
             ticks = []
             r = demo.populate(s, households=260, crossings=120, seed=11, chunk=100,
                               progress=lambda done, total: ticks.append(done))
@@ -65,7 +65,7 @@ def test_demo_from_a_second_process_is_the_same_data(tmp_path, monkeypatch):
 
 
 def test_demo_has_spelling_variants(tmp_path):
-    with office.create(tmp_path / "v.dtdb", "pw") as s:
+    with office.create(tmp_path / "v.dtdb", "correct horse battery staple") as s:
         demo.populate(s, households=400, crossings=0, seed=3)
         names = {r[0] for r in s.conn.execute("SELECT given_name_ar FROM persons")}
     assert {"أحمد", "احمد"} <= names or {"فاطمة", "فاطمه"} <= names

@@ -18,14 +18,14 @@ def _schema_of(conn):
 @pytest.fixture(scope="module")
 def fresh_schema(tmp_path_factory):
     path = tmp_path_factory.mktemp("fresh") / "fresh.dtdb"
-    with office.create(path, "pw") as s:
+    with office.create(path, "correct horse battery staple") as s:
         return _schema_of(s.conn)
 
 
 @pytest.mark.parametrize("stop_before", NAMES[1:] + [None], ids=lambda n: f"from-before-{n}" if n else "from-latest")
 def test_upgrade_from_every_earlier_version(tmp_path, stop_before, fresh_schema):
     path = tmp_path / "old.dtdb"
-    conn = connect(path, "pw")
+    conn = connect(path, "correct horse battery staple")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db = Database(conn)
@@ -37,7 +37,7 @@ def test_upgrade_from_every_earlier_version(tmp_path, stop_before, fresh_schema)
     conn.commit() if conn.in_transaction else None
     applied_before = schema.applied_names(db)
     conn.close()
-    with office.open(path, "pw") as s:
+    with office.open(path, "correct horse battery staple") as s:
         assert s.schema_version() == NAMES
         assert _schema_of(s.conn) == fresh_schema
         assert s.conn.execute("SELECT head_name_ar FROM households WHERE id = 'h1'").fetchone()[0] == "سعاد"
@@ -54,7 +54,7 @@ def test_a_failing_migration_rolls_back(tmp_path):
         db["half_done"].create({"x": int})
         raise RuntimeError("power cut")
 
-    conn = connect(tmp_path / "b.dtdb", "pw")
+    conn = connect(tmp_path / "b.dtdb", "correct horse battery staple")
     db = Database(conn)
     with pytest.raises(RuntimeError):
         broken.apply(db)

@@ -6,6 +6,7 @@ import pytest
 
 from tracker.domain import households
 from tracker.errors import StoreExists, StoreMissing, WrongPassphrase
+from tracker.store import accounts
 from tracker.store.connection import recover_interrupted_rekey
 from tracker import office
 
@@ -70,7 +71,7 @@ def test_missing_and_existing_files(tmp_path, store, db_path, passphrase):
 
 def test_change_passphrase_keeps_data(store, db_path, passphrase):
     hid = _register(store)
-    store.change_passphrase(passphrase, "a new long passphrase")
+    accounts.change_passphrase(store, store.user, passphrase, "a new long passphrase")
     assert households.get(store, hid)["head_name_ar"] == NAME
     store.close()
     with pytest.raises(WrongPassphrase):
@@ -81,7 +82,7 @@ def test_change_passphrase_keeps_data(store, db_path, passphrase):
 
 def test_change_passphrase_needs_the_old_one(store):
     with pytest.raises(WrongPassphrase):
-        store.change_passphrase("wrong", "new passphrase")
+        accounts.change_passphrase(store, store.user, "wrong", "another long passphrase")
 
 
 def test_interrupted_rekey_leaves_the_original_whole(store, db_path, passphrase):
@@ -130,15 +131,16 @@ def test_killing_a_rekey_at_any_moment_loses_nothing(tmp_path, delay):
     from tracker.errors import WrongPassphrase
 
     path = tmp_path / "k.dtdb"
-    with office.create(path, "old passphrase") as s:
+    with office.create(path, "old long passphrase") as s:
         demo.populate(s, households=400, crossings=400, seed=5)
         expected = s.conn.execute("SELECT count(*) FROM persons").fetchone()[0]
     script = textwrap.dedent(f"""
         import tracker
         from tracker import office
-        s = office.open({str(path)!r}, "old passphrase")
+        from tracker.store import accounts
+        s = office.open({str(path)!r}, "old long passphrase")
         print("ready", flush=True)
-        s.change_passphrase("old passphrase", "new passphrase")
+        accounts.change_passphrase(s, s.user, "old long passphrase", "new long passphrase")
         print("done", flush=True)
     """)
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
@@ -146,7 +148,7 @@ def test_killing_a_rekey_at_any_moment_loses_nothing(tmp_path, delay):
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    for passphrase in ("old passphrase", "new passphrase"):
+    for passphrase in ("old long passphrase", "new long passphrase"):
         try:
             with office.open(path, passphrase) as s:
                 assert s.conn.execute("SELECT count(*) FROM persons").fetchone()[0] == expected

@@ -41,14 +41,25 @@ def passphrase(confirm: bool = False) -> str:
     return first
 
 
+USER_ENV = "DTRACK_USER"
+# A command waits this long for another program's write (an import, a sync) before giving up.
+BUSY_SECONDS = 120.0
+
+
+def account_name() -> str | None:
+    """The account commands act as: DTRACK_USER, or None for the only account / the first administrator."""
+    return os.environ.get(USER_ENV) or None
+
+
 def open_store(path: str) -> Store:
-    return office.open(Path(path), passphrase())
+    return office.open(Path(path), passphrase(), account_name(), busy_seconds=BUSY_SECONDS)
 
 
 def _cmd_init(args) -> int:
-    store = office.create(Path(args.db), passphrase(confirm=True), organisation=args.organisation or "",
-                         device_name=args.device or "", country=args.country)
-    print(f"created {args.db} (device {store.device_name}, id {store.device_id})")
+    store = office.create(Path(args.db), passphrase(confirm=True), admin=args.admin, organisation=args.organisation or "",
+                          device_name=args.device or "", country=args.country)
+    print(f"created {args.db} (device {store.device_name}, id {store.device_id}); administrator account "
+          f"{store.user!r}, key file {args.db}.keys (keep it with the database)")
     store.close()
     return 0
 
@@ -92,19 +103,24 @@ def _cmd_check(args) -> int:
     return 0
 
 
-def _cmd_passwd(args) -> int:
-    old = passphrase()
-    store = office.open(Path(args.db), old)
+def new_passphrase() -> str:
     new = os.environ.get("DTRACK_NEW_PASSPHRASE")
     if not new:
-        if not sys.stdin.isatty():
+        if not sys.stdin or not sys.stdin.isatty():
             raise UserError("set DTRACK_NEW_PASSPHRASE or run in a terminal to be asked")
         new = getpass.getpass("New passphrase: ")
         if getpass.getpass("Repeat new passphrase: ") != new:
             raise UserError("the two passphrases differ; nothing was changed")
-    with store:
-        store.change_passphrase(old, new)
-    print("passphrase changed")
+    return new
+
+
+def _cmd_passwd(args) -> int:
+    from tracker.store import accounts
+
+    old = passphrase()
+    with office.open(Path(args.db), old, account_name(), busy_seconds=BUSY_SECONDS) as store:
+        accounts.change_passphrase(store, store.user, old, new_passphrase())
+        print(f"passphrase of {store.user!r} changed (the database was not re-encrypted)")
     return 0
 
 
@@ -118,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--organisation", default="")
     p.add_argument("--device", default="", help="office or device name (default: this computer's name)")
     p.add_argument("--country", default="LBN", help="ISO3 code of the country of operation")
+    p.add_argument("--admin", default="admin", help="name of the first administrator account (default: admin)")
     p.set_defaults(func=_cmd_init)
 
     p = sub.add_parser("demo", help="fill a database with realistic synthetic data (created if missing)")
@@ -135,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("db")
     p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser("passwd", help="change the passphrase (new one from DTRACK_NEW_PASSPHRASE or a prompt)")
+    p = sub.add_parser("passwd", help="change your own passphrase (DTRACK_USER's; new one from DTRACK_NEW_PASSPHRASE or a prompt)")
     p.add_argument("db")
     p.set_defaults(func=_cmd_passwd)
 

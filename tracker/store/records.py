@@ -235,15 +235,17 @@ def bulk_write(store, table: str, user_cols: list[str], prepared: list[tuple], *
     cols = [*user_cols, "id", *system]
     consts = tuple(system.values())
     now_hlc = store.clock.now
-    seq = store.seq
     ids = [p[0] for p in prepared]
     data = [(*values, rid, *consts) for rid, values, _ in prepared]
-    changes = [(dev, seq + i, now_hlc(), table, rid, "create", fields, user)
-               for i, (rid, _, fields) in enumerate(prepared, 1)]
     audits = [(now, dev, user, action, table, rid) for rid in ids]
-    seq += len(prepared)
 
     def write():
+        # Change numbers are taken here, inside the write transaction: read before it, they could
+        # be stale once another program has written to the same file.
+        seq = store.seq
+        changes = [(dev, seq + i, now_hlc(), table, rid, "create", fields, user)
+                   for i, (rid, _, fields) in enumerate(prepared, 1)]
+        seq += len(prepared)
         conn = store.conn
         insert_many(conn, table, cols, data)
         first = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM change_log").fetchone()[0] + 1

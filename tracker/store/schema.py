@@ -297,3 +297,13 @@ def m0010_change_log_user(db: Database) -> None:
     db.execute("ALTER TABLE change_log ADD COLUMN user TEXT")
     db.execute("UPDATE change_log SET user = (SELECT a.user FROM audit_log a WHERE a.change_seq = change_log.seq "
                "AND a.action != 'sync' ORDER BY a.id LIMIT 1)")
+
+
+@migrations(name="0011_accounts")
+def m0011_accounts(db: Database) -> None:
+    """The people who sign in here and their roles. Their passphrases are not here: each account's
+    locked copy of the database key is in the key file beside the database (tracker/store/keys.py).
+    A removed account keeps its row (``removed_at``), so its name in old audit rows still means someone.
+    Local to this database: accounts are not synced."""
+    db["accounts"].create({"name": str, "role": str, "created_at": str, "created_by": str, "removed_at": str,
+                           "removed_by": str}, pk="name", not_null={"role", "created_at"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
+from tracker.store import accounts
 from tracker.errors import WrongPassphrase
 
 from .first_run_wizard import MIN_PASSPHRASE, passphrase_strength
@@ -64,7 +65,7 @@ class PassphraseDialog(QDialog):
         if not self.ok.isEnabled():
             return
         self.ok.setEnabled(False)
-        self.ctx.run(self.ctx.store.change_passphrase, self.old.text(), self.new.text(),
+        self.ctx.run(accounts.change_passphrase, self.ctx.store, self.ctx.store.user, self.old.text(), self.new.text(),
                      on_done=lambda _r: self.accept(), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:

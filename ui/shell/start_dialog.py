@@ -32,7 +32,8 @@ def make_demo(path, progress=None, cancelled=None) -> Store:
         return office.open(path, DEMO_PASSPHRASE)
     from tracker.domain import demo  # imported on demand: only the demo needs the generator
 
-    store = office.create(path, DEMO_PASSPHRASE, organisation="Demo NGO", device_name="demo-laptop")
+    # The demo file holds invented people only, so its well-known passphrase skips the strength rule.
+    store = office.create(path, DEMO_PASSPHRASE, organisation="Demo NGO", device_name="demo-laptop", policy=False)
     try:
         demo.populate(store, progress=progress, cancelled=cancelled, **DEMO_SIZE)
     except BaseException:
@@ -55,6 +56,7 @@ class StartDialog(QDialog):
         self.demo_path = Path(demo_path)
         self.wizard: FirstRunWizard | None = None
         self._job = None
+        self._notice_text = None  # a callable giving the notice in the current language
         self.setObjectName("StartDialog")
         self.setMinimumWidth(560)
 
@@ -159,6 +161,12 @@ class StartDialog(QDialog):
 
     # -- words (again on every language switch) ------------------------------------------
     def _retranslate(self) -> None:
+        # The language may have been switched elsewhere (the Settings page) while this screen was hidden.
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.ctx.language)))
+        self.language.blockSignals(False)
+        if self._notice_text is not None:
+            self.show_notice(self._notice_text)
         self.setWindowTitle(self.tr("Displacement Tracker: open a database"))
         self.title.setText(self.tr("Displacement Tracker"))
         self.intro.setText(self.tr("Records are encrypted on this computer. Choose a database and type its "
@@ -190,7 +198,8 @@ class StartDialog(QDialog):
         for p in [*self.settings.get("recent_files"), str(self.default_path), str(self.demo_path)]:
             if p not in paths:
                 paths.append(p)
-        wanted = str(select) if select else (self.settings.get("last_db") or paths[0])
+        offices = [p for p in paths if Path(p) != self.demo_path]
+        wanted = str(select) if select else (self.settings.get("last_db") or offices[0])
         if wanted not in paths:
             paths.insert(0, wanted)
         self.files.blockSignals(True)
@@ -206,6 +215,9 @@ class StartDialog(QDialog):
         p = Path(path)
         if p == self.demo_path:
             return self.tr("Demo database (%1)").replace("%1", p.name)
+        organisation = self.settings.organisation_of(p)
+        if organisation:  # the office's own name first: file names all look alike
+            return f"{organisation} — {p.name}"
         return f"{p.name}  ({p.parent})"
 
     def selected_path(self) -> Path:
@@ -233,7 +245,10 @@ class StartDialog(QDialog):
             self.reload_files(select=path)
             self.passphrase.setFocus()
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text) -> None:
+        """``text`` is a string, or a callable returning it (then it is asked again after a language switch)."""
+        self._notice_text = text if callable(text) else None
+        text = text() if callable(text) else text
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
@@ -302,7 +317,8 @@ class StartDialog(QDialog):
     def _done(self, store) -> None:
         self._end()
         self.passphrase.clear()
-        self.settings.remember_file(store.path)
+        # The demo is never offered first next time: the office file is what a user unlocks daily.
+        self.settings.remember_file(store.path, store.organisation, offer_next=store.path != self.demo_path)
         self.reload_files(select=store.path)
         self.opened.emit(store)
 
