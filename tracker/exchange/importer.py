@@ -18,12 +18,12 @@ from pathlib import Path
 
 from tracker.domain import crossings as crossing_service
 from tracker.domain import households as household_service
-from tracker.store import childproc, records
+from tracker.store import childproc, permissions, records
 from tracker.domain import model
 from tracker.errors import FieldError, Progress, ValidationError
 from tracker.timeutil import parse_date, today
 from tracker.domain.validation import clean_crossing, clean_household, clean_person
-from . import csvio
+from . import csvio, sourceids
 from . import mapping as mapping_mod
 from .columns import neutralise
 from .errors import MappingError
@@ -86,6 +86,7 @@ def import_file(store, path, kind: str, *, profile: dict | None = None, keep_val
     """Import one file. Raises FileFormatError/MappingError when the file as a whole is unusable
     (nothing written) and Cancelled when asked to stop (nothing written)."""
     mapping_mod._check_kind(kind)
+    permissions.require(store, permissions.IMPORT)
     path = Path(path)
     result = ImportResult(kind, str(path), keep_valid=keep_valid)
     sheet = csvio.select_sheet(path, kind) if _is_xlsx(path) else None
@@ -202,10 +203,8 @@ class _Handler:
 
     def identity(self, n: int, raw: dict) -> list[FieldError]:
         """Normalise id/source_id; the errors that reject the row (a malformed id)."""
-        sid = raw.get("source_id")
-        if sid is not None:
-            sid = str(sid)
-            raw["source_id"] = sid[5:] if sid.lower().startswith("uuid:") else sid
+        if raw.get("source_id") is not None:
+            raw["source_id"] = sourceids.normalise(raw["source_id"])
         rid = raw.get("id")
         if rid is not None and not _UUID.match(str(rid)):
             return [FieldError("id", "bad_id", "is not a Displacement Tracker record id; map the column to "
@@ -351,6 +350,9 @@ class _Persons(_Handler):
         self.heads: set = set()
 
     def flush(self, batch, write):
+        for _, r in batch:  # the link compared in the form the household's source id was stored in
+            if r.get("household_source_id") is not None:
+                r["household_source_id"] = sourceids.normalise(r["household_source_id"])
         hh_ids = {str(r["household_id"]) for _, r in batch if r.get("household_id") is not None}
         hh_sources = {str(r["household_source_id"]) for _, r in batch if r.get("household_source_id") is not None}
         self.by_id, self.by_source = {}, {}

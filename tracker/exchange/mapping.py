@@ -114,12 +114,21 @@ def auto_map(kind: str, headers: list[str], tags: list[str] | None = None) -> li
         if key in by_tag:
             candidates.append((0, i, by_tag[key]))
         name = normalise_header(header)
-        if name in fields:
-            candidates.append((1, i, name))
-        elif name in synonyms:
-            candidates.append((2, i, synonyms[name]))
-        elif name in _WEAK:
-            candidates.append((3, i, _WEAK[name]))
+        # ODK (Briefcase, Central) joins group names with "-": "grp_head-head_name" is head_name,
+        # tried only after the whole header ("Female 0-4") found nothing.
+        tail = normalise_header(str(header).rsplit("-", 1)[-1]) if "-" in str(header or "") else None
+        for rank, key in ((0, name), (4, tail)):
+            if key is None:
+                continue
+            if key in fields:
+                candidates.append((1 + rank, i, key))
+            elif key in synonyms:
+                candidates.append((2 + rank, i, synonyms[key]))
+            elif key in _WEAK:
+                candidates.append((3 + rank, i, _WEAK[key]))
+            else:
+                continue
+            break
     out: list[str | None] = [None] * len(headers)
     taken = set()
     for _, i, field in sorted(candidates):
@@ -186,7 +195,8 @@ def save_profile(store, name: str, profile: dict) -> None:
     """Keep a named mapping in the database (not a record: not synced)."""
     if not name.strip():
         raise MappingError("a profile needs a name")
-    _check_kind(profile.get("kind"))
+    if profile.get("kind") != "partner":  # a partner form's profile maps several tables
+        _check_kind(profile.get("kind"))
     store.conn.execute("INSERT INTO import_profiles (name, kind, mapping, saved_at) VALUES (?, ?, ?, ?) "
                        "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, mapping = excluded.mapping, "
                        "saved_at = excluded.saved_at",
