@@ -21,7 +21,8 @@ from tracker.errors import Cancelled, TrackerError, ValidationError
 from tracker.store.connection import Store
 from tracker import office
 
-FEATURE_MODULES = ("tracker.cli.exchange", "tracker.cli.report", "tracker.cli.sync", "tracker.cli.selftest")
+FEATURE_MODULES = ("tracker.cli.exchange", "tracker.cli.report", "tracker.cli.sync", "tracker.cli.selftest",
+                   "tracker.cli.hub")
 PASSPHRASE_ENV = "DTRACK_PASSPHRASE"
 
 

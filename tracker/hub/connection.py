@@ -71,3 +71,13 @@ def connect(dsn: str | None, *, ask_password=None, autocommit: bool = True):
 def _first_line(exc) -> str:
     text = " ".join(s.strip() for s in str(exc).splitlines() if s.strip())
     return (text or type(exc).__name__)[:240]
+
+
+def refused(exc, doing: str) -> HubError:
+    """A server refusal (``psycopg.Error``) in words: a missing role says which one is needed."""
+    psycopg = _psycopg()
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        role = "dtrack_hub_push" if doing == "push" else "dtrack_hub_read"
+        return HubError(f"this login may not {doing} on the hub: ask its administrator to grant it the {role} role "
+                        f"(the server said: {_first_line(exc)})")
+    return HubError(f"the hub refused to {doing}: {_first_line(exc)}")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from tracker.domain import model
 from tracker.errors import Progress, TrackerError
-from .connection import HubError
+from .connection import HubError, refused
 from .schema import check
 from .verify import Summary, read_summary
 
@@ -102,11 +102,20 @@ def push_places(conn, locations: dict) -> int:
 def push_files(conn, coordinator, paths, *, progress=None, cancelled=None) -> list[dict]:
     """Verify each bundle with the coordinator's database and push it. A bundle that fails
     verification is reported and pushes nothing; the others still go (each is its own transaction).
-    Returns one dict per file: ``path``, ``sender``, ``new``, ``stored``, ``replaced`` or ``error``."""
+    Returns one dict per file: ``path``, ``sender``, ``new``, ``stored``, ``replaced`` or ``error``.
+    A refusal by the server (no push role, connection lost) stops the whole run with HubError."""
+    import psycopg
+
+    try:
+        return _push_files(conn, coordinator, paths, Progress(progress, cancelled))
+    except psycopg.Error as exc:
+        raise refused(exc, "push") from exc
+
+
+def _push_files(conn, coordinator, paths, ticker) -> list[dict]:
     with conn.transaction():
         check(conn)
     push_places(conn, coordinator.locations())
-    ticker = Progress(progress, cancelled)
     out = []
     for i, path in enumerate(paths, start=1):
         try:

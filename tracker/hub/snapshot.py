@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from tracker.charts import consolidated as charts
 from tracker.charts.data import Filters
 from tracker.sync import consolidated as received
+from .connection import refused
 from .schema import check
 
 _TABLES = """
@@ -52,6 +53,15 @@ def _iso(value) -> str:
 def load(conn, date_from: str | None = None, date_to: str | None = None) -> Snapshot:
     """One consistent copy of the consolidated cells (between the dates, when given), who reported, and
     the places."""
+    import psycopg
+
+    try:
+        return _load(conn, date_from, date_to)
+    except psycopg.Error as exc:
+        raise refused(exc, "read") from exc
+
+
+def _load(conn, date_from, date_to) -> Snapshot:
     mem = sqlite3.connect(":memory:", check_same_thread=False)
     mem.executescript(_TABLES)
     where, args = "", []
