@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.domain import model
+from tracker.domain import disclosure, model
 from tracker.errors import TrackerError
 
 PERIODS = ("day", "week")
@@ -108,44 +108,39 @@ def marker_for(threshold: int) -> str:
 
 
 def suppress(rows: list[dict], threshold: int = DEFAULT_THRESHOLD, marker: str | None = None) -> list[dict]:
-    """Copies of ``rows`` with small cells replaced by ``marker`` (default ``MARKER``).
+    """Copies of ``rows`` with cells replaced by ``marker`` (default ``MARKER``) so that no hidden
+    count can be worked out to within ``threshold`` (``tracker.domain.disclosure``).
 
-    Primary: any count with 0 < value < threshold (zeros are shown: an empty cell discloses
-    no one). Secondary: in each row the individuals total equals the sum of the ten sex x age
-    cells, so if exactly one member of that sum (cells + total) is hidden it could be
-    recovered by subtraction; the smallest other visible non-zero cell is hidden too (or the
-    total, when no other cell is non-zero). Published totals stay the true totals.
-    ``households`` is suppressed on its own (it is not a sum of the cells).
-    ``threshold`` <= 1 hides nothing."""
+    The rows of each ``source`` form one table: the ten sex x age cells, the individuals total of
+    each row, and the column totals and grand total an attacker is assumed to know from elsewhere
+    (a report over the same days) unless they are small. Primary: every count with
+    0 < value < threshold (zeros are shown: an empty cell discloses no one). Secondary: cells and
+    row totals chosen so that each hidden count can move by at least ``threshold`` across rows and
+    columns. ``households`` is protected on its own, as one column with its total. Shown values
+    are the true values. ``threshold`` <= 1 hides nothing."""
     if marker is None:
         marker = marker_for(threshold)
-    out = []
-    for row in rows:
-        new = dict(row)
-        if threshold > 1:
-            _suppress_row(new, row, threshold, marker)
-        out.append(new)
+    out = [dict(row) for row in rows]
+    if threshold <= 1:
+        return out
+    by_source: dict[object, list[int]] = {}
+    for n, row in enumerate(rows):
+        by_source.setdefault(row.get("source"), []).append(n)
+    members = [*model.COUNT_FIELDS, "individuals"]
+    for indexes in by_source.values():
+        cells = [[_count(rows[n].get(f)) for f in model.COUNT_FIELDS] for n in indexes]
+        totals = [_count(rows[n].get("individuals")) for n in indexes]
+        for i, j in disclosure.protect(cells, threshold, row_totals=totals, hide_margins=True):
+            if i < len(indexes):
+                out[indexes[i]][members[j]] = marker
+        households = [_count(rows[n].get("households")) for n in indexes]
+        for i in disclosure.protect_line(households, threshold, total_known=sum(households) >= threshold):
+            out[indexes[i]]["households"] = marker
     return out
 
 
-def _small(v, threshold) -> bool:
-    return isinstance(v, int) and 0 < v < threshold
-
-
-def _suppress_row(new: dict, row: dict, threshold: int, marker: str) -> None:
-    members = [*model.COUNT_FIELDS, "individuals"]
-    hidden = {f for f in members if _small(row.get(f), threshold)}
-    if len(hidden) == 1:
-        visible = [f for f in model.COUNT_FIELDS if f not in hidden and (row.get(f) or 0) > 0]
-        if visible:
-            hidden.add(min(visible, key=lambda f: (row[f], members.index(f))))
-        else:
-            hidden.add("individuals" if "individuals" not in hidden else
-                       next(f for f in model.COUNT_FIELDS if f not in hidden))
-    for f in hidden:
-        new[f] = marker
-    if _small(row.get("households"), threshold):
-        new["households"] = marker
+def _count(v) -> int:
+    return v if isinstance(v, int) and v > 0 else 0
 
 
 def suppressed_count(rows: list[dict], marker: str) -> int:

@@ -1,0 +1,220 @@
+"""Cell suppression for published tables, protected as a whole (rows, columns and totals together).
+
+A table is R rows x C cells plus its margins: a total per row (column C), a total per column
+(row R) and the grand total (R, C). Every entry of that extended (R+1) x (C+1) matrix is
+addressed as ``(i, j)``.
+
+What the attacker knows (the model the tests check with a linear-programming attacker):
+- every entry that is shown, including the margins a document does not print itself but that
+  another document may (a report's pyramid prints the column totals of a summary export, its key
+  figures the grand total): margins count as known unless they are hidden here;
+- zeros are shown, so every hidden entry is at least 1;
+- nothing below the threshold ``k`` is ever published, so a small margin is unknown too.
+
+Protection: for every hidden entry, the interval of values it can take given all of that
+(its lowest to its highest feasible value) is at least ``k`` wide, or as wide as the known
+margins allow when they alone pin it tighter (say 6 people over 60 spread over 5 rows).
+
+How: primary suppression hides every entry 0 < v < k. Then each hidden entry needs a
+"rectangle" of hidden entries (p, (i, j2), (i2, j), (i2, j2)): moving p by d and the others by
+-d, -d, +d (signs flip for a margin) keeps every row and column sum, so p can move as far as
+the smallest partner allows. The cheapest rectangle that gives p room of ``k`` is hidden;
+when none does, p's whole row and column are hidden (as wide as the margins allow).
+Margins an attacker can always see (``hide_margins=False``) are never used as complements.
+Deterministic: same table in, same cells hidden.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+# how far from p (in row order) to look for a partner row not yet hidden: rows sort by date and place,
+# so near rows are the same day and keep the search short on a year of data
+NEAR_ROWS = 48
+TOTAL_WEIGHT = 4  # a hidden row total costs more than a hidden cell: totals are what readers use most
+# a column total or the grand total is hidden only when no rectangle inside the table will do (a table of
+# one row): another document over the same rows (a report) may print it, and then the two together tell
+MARGIN_WEIGHT = 40
+
+
+class Protection:
+    """The extended matrix of one table and the entries hidden in it."""
+
+    def __init__(self, cells: list[list[int]], k: int, *, hide_row_totals: bool = True,
+                 hide_margins: bool = False, row_totals: list[int] | None = None):
+        self.k = k
+        self.R = len(cells)
+        self.C = len(cells[0]) if cells else 0
+        R, C = self.R, self.C
+        totals = row_totals if row_totals is not None else [sum(r) for r in cells]
+        self.E = [list(r) + [t] for r, t in zip(cells, totals)]
+        self.E.append([sum(cells[i][j] for i in range(R)) for j in range(C)] + [sum(totals)])
+        self.hide_row_totals = hide_row_totals
+        self.hide_margins = hide_margins
+        self.hidden: set[tuple[int, int]] = set()
+        self.up: dict[tuple[int, int], float] = {}
+        self.down: dict[tuple[int, int], float] = {}
+        # rows with a non-zero entry in each column, and hidden entries by row and by column
+        self.nonzero_rows = [[i for i in range(R + 1) if self.E[i][j] > 0] for j in range(C + 1)]
+        self.hidden_in_row: list[set[int]] = [set() for _ in range(R + 1)]
+        self.hidden_in_col: list[set[int]] = [set() for _ in range(C + 1)]
+
+    # -- entries ------------------------------------------------------------------------------
+    def sign(self, i: int, j: int) -> int:
+        return (-1 if i == self.R else 1) * (-1 if j == self.C else 1)
+
+    def hideable(self, i: int, j: int) -> bool:
+        if i == self.R:
+            return self.hide_margins
+        return j < self.C or self.hide_row_totals
+
+    def usable(self, i: int, j: int) -> bool:
+        """Can take part in a rectangle: already hidden, or non-zero and hideable."""
+        return (i, j) in self.hidden or (self.E[i][j] > 0 and self.hideable(i, j))
+
+    def weight(self, i: int, j: int) -> int:
+        if (i, j) in self.hidden:
+            return 0
+        return MARGIN_WEIGHT if i == self.R else TOTAL_WEIGHT if j == self.C else 1
+
+    def hide(self, i: int, j: int) -> bool:
+        if (i, j) in self.hidden:
+            return False
+        self.hidden.add((i, j))
+        self.hidden_in_row[i].add(j)
+        self.hidden_in_col[j].add(i)
+        self.up.setdefault((i, j), 0)
+        self.down.setdefault((i, j), 0)
+        return True
+
+    def room(self, p: tuple[int, int]) -> float:
+        return self.up.get(p, 0) + self.down.get(p, 0)
+
+    # -- rectangles -----------------------------------------------------------------------------
+    def rectangle(self, p, i2, j2):
+        """(up, down, members with their direction relative to p) of the rectangle p, (i, j2),
+        (i2, j), (i2, j2); ``None`` if an entry is zero or may not be hidden."""
+        i, j = p
+        members = ((i, j, 1), (i, j2, -1), (i2, j, -1), (i2, j2, 1))
+        sp = self.sign(i, j)
+        up = down = float("inf")
+        out = []
+        for a, b, y in members:
+            if not self.usable(a, b):
+                return None
+            direction = self.sign(a, b) * y * sp
+            slack = self.E[a][b] - 1
+            if direction > 0:
+                down = min(down, slack)
+            else:
+                up = min(up, slack)
+            out.append(((a, b), direction))
+        return up, down, out
+
+    def commit(self, up, down, members) -> list[tuple[int, int]]:
+        new = []
+        for cell, direction in members:
+            if self.hide(*cell):
+                new.append(cell)
+            u, d = (up, down) if direction > 0 else (down, up)
+            self.up[cell] = max(self.up[cell], u)
+            self.down[cell] = max(self.down[cell], d)
+        return new
+
+    def candidate_rows(self, p) -> list[int]:
+        i, j = p
+        rows = self.nonzero_rows[j]
+        hidden = sorted(self.hidden_in_col[j] - {i})
+        if len(rows) <= NEAR_ROWS:
+            near = rows
+        else:
+            import bisect
+
+            at = bisect.bisect_left(rows, i)
+            near = rows[max(0, at - NEAR_ROWS // 2):at + NEAR_ROWS // 2]
+        extra = [self.R] if self.R not in hidden and self.R not in near else []
+        return list(dict.fromkeys([*hidden, *near, *extra]))
+
+    def best_rectangle(self, p):
+        i, j = p
+        best = None
+        have_up, have_down = self.up.get(p, 0), self.down.get(p, 0)
+        for i2 in self.candidate_rows(p):
+            if i2 == i or not self.usable(i2, j):
+                continue
+            for j2 in range(self.C + 1):
+                if j2 == j:
+                    continue
+                found = self.rectangle(p, i2, j2)
+                if found is None:
+                    continue
+                up, down, members = found
+                if max(have_up, up) + max(have_down, down) < self.k:
+                    continue
+                cost = sum(self.weight(*c) for c, _ in members)
+                key = (cost, -(min(up, 10 ** 9) + min(down, 10 ** 9)), i2, j2)
+                if best is None or key < best[0]:
+                    best = (key, up, down, members)
+                    if cost == 0:
+                        return best
+        return best
+
+    def widen(self, p) -> list[tuple[int, int]]:
+        """No rectangle gives p room of k: hide p's whole row and column (and the totals of the rows
+        that column crosses), so p has all the room the known margins leave."""
+        i, j = p
+        new = []
+        cells = [(i, b) for b in range(self.C + 1)] + [(a, j) for a in range(self.R + 1)]
+        cells += [(a, self.C) for a in range(self.R) if self.E[a][j] > 0]
+        for a, b in cells:
+            if self.E[a][b] > 0 and self.hideable(a, b) and self.hide(a, b):
+                new.append((a, b))
+        self.up[p] = self.down[p] = float("inf")  # as wide as it can be: do not look again
+        return new
+
+    # -- the algorithm --------------------------------------------------------------------------
+    def run(self) -> set[tuple[int, int]]:
+        if self.k <= 1:
+            return self.hidden
+        queue: list = []
+        for i in range(self.R + 1):
+            for j in range(self.C + 1):
+                if 0 < self.E[i][j] < self.k:
+                    self.hide(i, j)
+                    heapq.heappush(queue, (self.E[i][j], i, j))
+        while queue:
+            _, i, j = heapq.heappop(queue)
+            p = (i, j)
+            if self.room(p) >= self.k:
+                continue
+            found = self.best_rectangle(p)
+            new = self.commit(*found[1:]) if found else self.widen(p)
+            for a, b in new:
+                heapq.heappush(queue, (self.E[a][b], a, b))
+        return self.hidden
+
+
+def protect(cells: list[list[int]], k: int, *, hide_row_totals: bool = True, hide_margins: bool = False,
+            row_totals: list[int] | None = None) -> set[tuple[int, int]]:
+    """The entries ``(i, j)`` of the extended table to hide (see the module text). ``row_totals``
+    defaults to the row sums; ``hide_margins`` lets column totals and the grand total be complements
+    (only for a document that itself publishes them and nothing else does)."""
+    return Protection(cells, k, hide_row_totals=hide_row_totals, hide_margins=hide_margins,
+                      row_totals=row_totals).run()
+
+
+def protect_line(values: list[int], k: int, *, total_known: bool = True) -> set[int]:
+    """One column with its total (households per row): hidden indexes. With the total known, the
+    hidden values sum to a known number S over h entries, so each lies in [1, S - h + 1]: hide the
+    smallest others until S - h >= k (or every non-zero value, if even that is not enough)."""
+    hidden = {i for i, v in enumerate(values) if 0 < v < k}
+    if not hidden or not total_known or k <= 1:
+        return hidden
+    spare = sorted((v, i) for i, v in enumerate(values) if v > 0 and i not in hidden)
+    room = sum(values[i] - 1 for i in hidden)
+    for v, i in spare:
+        if room >= k:
+            break
+        hidden.add(i)
+        room += v - 1
+    return hidden
