@@ -16,6 +16,8 @@ fi
 PKGS=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils)
 # Qt's X11 (xcb) platform plugin, so the window opens on a desktop that lacks them (Qt 6.5+ needs xcb-cursor).
 PKGS+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
+# PostgreSQL: the hub tests start a throwaway server (packaging/with-postgres.sh).
+PKGS+=(postgresql)
 if ! "$PY" -m venv --help >/dev/null 2>&1 || ! "$PY" -c 'import ensurepip' >/dev/null 2>&1; then
     PKGS+=("python3-venv")
 fi
@@ -45,7 +47,7 @@ stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
 if [ ! -f "$stamp" ]; then
     echo "setup: installing Python packages into .venv (first run takes a few minutes)"
     .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -e ".[gui,test]"
+    .venv/bin/python -m pip install -q -e ".[gui,test,hub]"
     rm -f .venv/.installed-*
     touch "$stamp"
 fi

@@ -14,7 +14,8 @@ _dtrack_pg_bin() {
     for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
         [ -x "$d/initdb" ] && { echo "$d"; return; }
     done
-    command -v initdb >/dev/null 2>&1 && dirname "$(command -v initdb)"
+    if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; fi
+    return 0
 }
 
 _dtrack_pg_stop() {
@@ -47,7 +48,7 @@ _dtrack_pg_start() {
     fi
     _DTRACK_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/dtrack-pg.XXXXXX")
     chmod 755 "$_DTRACK_PG_DIR"
-    [ -n "$_DTRACK_PG_AS" ] && chown "$owner" "$_DTRACK_PG_DIR"
+    if [ -n "$_DTRACK_PG_AS" ]; then chown "$owner" "$_DTRACK_PG_DIR"; fi
     $_DTRACK_PG_AS "$_DTRACK_PG_BIN/initdb" -D "$_DTRACK_PG_DIR/data" -A trust -U dtrack_test -E UTF8 \
         --locale=C.UTF-8 --no-sync >"$_DTRACK_PG_DIR/initdb.log" 2>&1 \
         || { cat "$_DTRACK_PG_DIR/initdb.log" >&2; _dtrack_pg_stop; return 1; }
