@@ -3,6 +3,7 @@
     displacement-tracker                 start screen on the default database (or pick another)
     displacement-tracker --demo          straight into the demo database (made on first use, passphrase "demo")
     displacement-tracker --db PATH       start screen with PATH chosen (create it there if it does not exist)
+    displacement-tracker PATH            the same (how a file manager opens a double-clicked .dtdb)
     displacement-tracker --lang ar       Arabic, right to left, for this run
 
 Only Qt, the core and the start screen load at launch; pages (and charts) load
@@ -69,14 +70,15 @@ class Shell(QObject):
         self.start.show_notice("")
         self.idle.start()
 
-    def _open_window(self, key: str) -> None:
+    def _open_window(self, key: str, carried: dict | None = None) -> None:
         self.window = MainWindow(self.ctx, self.settings)
+        self.window.carried = dict(carried or {})
         self.window.lock_requested.connect(self.lock)
         self.window.quit_requested.connect(self.quit)
         self.window.show()
         self.window.start(key)
 
-    def lock(self, notice: str = "") -> None:
+    def lock(self, notice=None) -> None:
         """Close the store and destroy every page: nothing decrypted stays on screen or in widgets."""
         if self.window is None:
             return
@@ -84,13 +86,15 @@ class Shell(QObject):
         path = self.ctx.store.path if self.ctx.store is not None else None
         self.ctx.detach()  # pages hear ``locked`` while they still exist, and clear themselves
         self._close_window()
-        self.start.show_notice(notice or self.tr("Locked. Type the passphrase to continue."))
+        # A callable: the lock screen asks for the words again if the user switches language there.
+        self.start.show_notice(notice or (lambda: self.tr("Locked. Type the passphrase to continue.")))
         self.start.reload_files(select=path)
         self.show_start()
 
     def idle_lock(self) -> None:
         minutes = self.settings.get("idle_lock_minutes")
-        self.lock(self.tr("Locked after %n minute(s) without use. Type the passphrase to continue.", "", minutes))
+        self.lock(lambda: self.tr("Locked after %n minute(s) without use. Type the passphrase to continue.", "",
+                                  minutes))
 
     def _close_window(self) -> None:
         window, self.window = self.window, None
@@ -130,8 +134,9 @@ class Shell(QObject):
     def _rebuild_window(self, key: str) -> None:
         if self.window is None:  # locked in the meantime
             return
+        carried = self.window.page_states()  # what was chosen on the pages survives the new language
         self._close_window()
-        self._open_window(key)
+        self._open_window(key, carried)
 
     def _settings_changed(self, key: str) -> None:
         if key == "idle_lock_minutes":
@@ -166,11 +171,16 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="open the demo database (made-up data, passphrase 'demo'), creating it on first use")
     parser.add_argument("--db", metavar="PATH", help="database file to offer first")
+    # The .desktop entry runs "displacement-tracker %f": a double-clicked file arrives as a plain argument.
+    parser.add_argument("file", nargs="?", metavar="FILE", help="database file to offer first (like --db)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language for this run (default: the saved choice)")
     parser.add_argument("--settings", metavar="FILE", help="preferences file (default: the user's own)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation (database, exports, charts, report, sync, window) and exit")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.file and not args.db:
+        args.db = args.file
+    return args
 
 
 def create_shell(args: argparse.Namespace, app=None) -> Shell:

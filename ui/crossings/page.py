@@ -45,6 +45,7 @@ class CrossingsPage(QWidget):
         self.tally.changed.connect(self._tally_changed)
         self.draft_banner.restore.connect(self.restore_draft)
         self.draft_banner.discard.connect(self.discard_draft)
+        self._draft = None
         if ctx.store is not None:
             self._draft = self.drafts.existing()
             if self._draft is not None:
@@ -239,6 +240,21 @@ class CrossingsPage(QWidget):
         self.notes.setText(rec.get("notes") or "")
         for f, box in self.vulnerabilities.items():
             box.setValue(int(rec.get(f) or 0))
+
+    # -- across a language switch (the shell rebuilds the window) ----------------------------------------
+    def keep_state(self) -> dict:
+        return {"editing_id": self.editing_id, "values": self._draft_payload()}
+
+    def restore_state(self, state: dict) -> None:
+        if self._draft is not None:  # the carried values are newer than any draft on disk
+            self.draft_banner.hide()
+            self._draft, self.drafts.paused = None, False
+        self._fill(state["values"])
+        if state.get("editing_id"):
+            self.editing_id = state["editing_id"]
+            self.save_button.setText(self.tr("Save changes"))
+            self.cancel_edit_button.setVisible(True)
+            self.delete_button.setVisible(True)
 
     # -- the tally in progress, kept as a draft ----------------------------------------------------------
     def _tally_changed(self) -> None:

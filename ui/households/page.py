@@ -50,6 +50,7 @@ class HouseholdsPage(QWidget):
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search names (Arabic or Latin, any spelling)…  Ctrl+F"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -85,10 +86,8 @@ class HouseholdsPage(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # never 'delete this text'
 
         self.history_action = self._action(self.tr("History"), "Ctrl+H", self.history_selected)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.addAction(find)
+        # Ctrl+F is the window's (it focuses the child named "search"): a second binding here would
+        # make the shortcut ambiguous, and Qt then runs neither.
 
         self.view = QTableView()
         self.view.setModel(self.model)

@@ -51,6 +51,7 @@ SETTINGS = {s.key: s for s in (
     Setting("idle_lock_minutes", int, 10),  # 0 = never lock by itself
     Setting("recent_files", list, []),
     Setting("last_db", str, ""),
+    Setting("file_organisations", list, []),  # "path<TAB>organisation": the recent list names the office
     Setting("window_geometry", str, ""),  # hex of QMainWindow.saveGeometry()
 )}
 
@@ -88,12 +89,27 @@ class AppSettings:
         return self._qs.fileName()
 
     # -- conveniences the shell uses -------------------------------------------------
-    def remember_file(self, path: str | Path) -> None:
-        """Put ``path`` first in the recent files and make it the one offered next time."""
+    def remember_file(self, path: str | Path, organisation: str = "", *, offer_next: bool = True) -> None:
+        """Put ``path`` first in the recent files, note its organisation, and (unless ``offer_next`` is
+        False, as for the demo) make it the one offered next time."""
         path = str(Path(path))
         recent = [p for p in self.get("recent_files") if p != path]
         self.set("recent_files", ([path] + recent)[:MAX_RECENT])
-        self.set("last_db", path)
+        if organisation:
+            names = [e for e in self.get("file_organisations")
+                     if e.split("\t", 1)[0] != path and e.split("\t", 1)[0] in recent]
+            self.set("file_organisations", [f"{path}\t{organisation}", *names][:MAX_RECENT])
+        if offer_next:
+            self.set("last_db", path)
+
+    def organisation_of(self, path: str | Path) -> str:
+        """The organisation last seen in the file at ``path`` ("" if never opened here)."""
+        path = str(Path(path))
+        for entry in self.get("file_organisations"):
+            where, _, name = entry.partition("\t")
+            if where == path:
+                return name
+        return ""
 
     def forget_file(self, path: str | Path) -> None:
         path = str(Path(path))

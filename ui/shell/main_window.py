@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("MainWindow")
         self.pages: dict[str, QWidget] = {}
+        # What pages had on screen before a language switch rebuilt the window (page key -> state):
+        # a page with restore_state() gets its own back when it is built again.
+        self.carried: dict[str, dict] = {}
         self.closing_by_shell = False  # set by the shell when it locks or rebuilds; else closing means quit
 
         self.nav = QListWidget()
@@ -234,7 +237,18 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)  # _nav_changed builds and shows it
         else:
             self._nav_changed(row)
-        return self.pages[key]
+        page = self.pages[key]
+        # Focus follows the page: its shortcuts (Ctrl+N…) only work with the focus inside it.
+        _focus_into(page)
+        return page
+
+    def page_states(self) -> dict[str, dict]:
+        """The on-screen state of every page that can keep one (see ``carried``)."""
+        states = dict(self.carried)
+        for key, page in self.pages.items():
+            if hasattr(page, "keep_state"):
+                states[key] = page.keep_state()
+        return states
 
     def current_key(self) -> str:
         row = self.nav.currentRow()
@@ -251,6 +265,8 @@ class MainWindow(QMainWindow):
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(page)
             self.pages[spec.key] = page
+            if spec.key in self.carried and hasattr(page, "restore_state"):
+                page.restore_state(self.carried.pop(spec.key))
         self.stack.setCurrentWidget(self._holders[spec.key])
         self.setWindowTitle(self.tr("%1 — Displacement Tracker").replace("%1", self.titles()[spec.key]))
 
@@ -336,6 +352,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if not self.closing_by_shell:
             self.quit_requested.emit()  # the user closed the window: leave the app (the store is closed on the way)
+
+
+def _focus_into(page: QWidget) -> None:
+    """Give the focus to the page's own choice (its focus proxy), else to its first focusable child."""
+    if page.focusProxy() is not None:
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
+    for child in page.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(page) and child.isEnabled():
+            child.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+    page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 def _status_snapshot(store) -> dict:

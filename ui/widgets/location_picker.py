@@ -7,7 +7,7 @@ Choosing 'Unknown' reveals a text box for what the person said.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 UNKNOWN = "unknown"
@@ -52,6 +52,8 @@ class LocationPicker(QWidget):
         self.set_locations(locations)
         self.combo.currentIndexChanged.connect(self._on_index)
         self.combo.lineEdit().editingFinished.connect(self._snap_to_item)
+        # Tab away while the completion list is open: the line edit never hears of it, the box does.
+        self.combo.installEventFilter(self)
         self.free_text.textEdited.connect(lambda _t: self.changed.emit())
 
     def set_locations(self, locations: dict) -> None:
@@ -105,11 +107,32 @@ class LocationPicker(QWidget):
         self.free_text.setVisible(self.pcode() == UNKNOWN)
         self.changed.emit()
 
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        # FocusAboutToChange: with the completion list open, FocusOut does not reach this filter.
+        if watched is self.combo and event.type() in (QEvent.Type.FocusOut, QEvent.Type.FocusAboutToChange):
+            self._snap_to_item()
+        return super().eventFilter(watched, event)
+
     def _snap_to_item(self) -> None:
         """Typed text that is part of exactly one item's name selects that item."""
         typed = self.combo.currentText().strip()
         if not typed or self.combo.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
             return
-        hits = [i for i in range(self.combo.count()) if typed.casefold() in self.combo.itemText(i).casefold()]
-        if len(hits) == 1:
-            self.combo.setCurrentIndex(hits[0])
+        wanted = typed.casefold()
+        hits = [i for i in range(self.combo.count()) if wanted in self.combo.itemText(i).casefold()]
+        # A place's own name typed in full wins over places that merely mention it (their parent):
+        # "Homs" is the governorate (listed first, as the higher level), not every district of Homs.
+        named = [i for i in hits if wanted in {_own_name(self.combo.itemText(i)).casefold(),
+                                              _other_name(self.combo.itemText(i)).casefold()}]
+        if len(hits) == 1 or named:
+            self.combo.setCurrentIndex((named or hits)[0])
+
+
+def _own_name(display: str) -> str:
+    """The first name of an item ("Homs" of "Homs — حمص (Homs)")."""
+    return display.split(" — ")[0].split(" (")[0].strip()
+
+
+def _other_name(display: str) -> str:
+    parts = display.split(" — ")
+    return parts[1].split(" (")[0].strip() if len(parts) > 1 else ""
