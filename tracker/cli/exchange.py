@@ -87,6 +87,11 @@ def _cmd_import(args) -> int:
     from .main import UserError, open_store
     from tracker.exchange.importer import import_file
 
+    if args.kind != "crossings":
+        return _cmd_import_partner(args)
+    if len(args.file) > 1:
+        raise UserError("crossing counts are imported one file at a time")
+    args.file = args.file[0]
     with open_store(args.db) as store:
         profile = None
         if args.mapping:
@@ -103,6 +108,37 @@ def _cmd_import(args) -> int:
             with csvio.open_table(args.file, args.encoding) as table:
                 mapped = mapping.apply_profile(args.kind, table.headers, table.tags, profile)
                 mapping.save_profile(store, args.save_profile, mapping.profile_from(args.kind, table.headers, mapped))
+    if result.errors:
+        raise UserError(result.summary())
+    print(result.summary())
+    return 0
+
+
+def _cmd_import_partner(args) -> int:
+    """Several files, a folder, a ZIP or a workbook of a partner's form: households with their
+    members and movements, in one transaction, with one report."""
+    from .main import UserError, open_store
+    from tracker.exchange import inputs, partner
+
+    with open_store(args.db) as store, inputs.gather(args.file, form=args.form) as given:
+        profile = None
+        if args.mapping:
+            profile = mapping.load_profile_file(args.mapping)
+        elif args.profile:
+            profile = mapping.load_profile(store, args.profile)
+        plan = partner.plan(given, profile=profile, locations=store.locations(), role=args.kind)
+        if profile is None and plan.form_id in mapping.profiles(store, "partner"):  # this form's saved profile
+            plan = partner.plan(given, profile=mapping.load_profile(store, plan.form_id), locations=store.locations(),
+                                role=args.kind)
+        for t in plan.tables:
+            ignored = ", ".join(c.header for c in t.ignored if c.note == "no matching field")
+            print(f"{t.part.name}: {t.role}, {sum(1 for f in t.mapped if f)} columns used"
+                  + (f"; not used: {ignored}" if ignored else ""))
+        result = partner.run(store, plan, keep_valid=args.keep_valid, report=args.report, progress=_progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        if args.save_profile:
+            mapping.save_profile(store, args.save_profile, plan.profile())
     if result.errors:
         raise UserError(result.summary())
     print(result.summary())
@@ -130,10 +166,14 @@ def register(sub) -> None:
     p.add_argument("--admin-level", type=int, choices=(1, 2), default=1, help="summary: origin admin level")
     p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser("import", help="import households, persons or crossing counts from CSV/XLSX (Kobo, ODK, ours)")
+    p = sub.add_parser("import", help="import households (with members and movements), persons or crossing counts "
+                                      "from CSV/XLSX files, a folder or a ZIP (Kobo, ODK, ours)")
     p.add_argument("db")
-    p.add_argument("file")
-    p.add_argument("--kind", choices=mapping.KINDS, required=True)
+    p.add_argument("file", nargs="+", help="files, a folder, a ZIP (ODK Central) or a workbook (Kobo)")
+    p.add_argument("--kind", choices=mapping.KINDS,
+                   help="one file of one kind, as before; without it (or with several files) a partner form's "
+                        "households, members and movements are recognised")
+    p.add_argument("--form", metavar="XLSFORM", help="the partner's XLSForm (maps its choice names and labels)")
     p.add_argument("--mapping", metavar="FILE", help="JSON column mapping {\"columns\": {header: field}}")
     p.add_argument("--profile", metavar="NAME", help="a mapping saved in the database")
     p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")

@@ -197,9 +197,11 @@ def _why(header: str, name: str, headers: list[str], mapped: list) -> str:
     return "no matching field"
 
 
-def plan(inputs, *, profile: dict | None = None, locations: dict | None = None) -> Plan:
+def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, role: str | None = None) -> Plan:
     """The proposed import of everything in ``inputs`` (``inputs.gather``): roles, column and value
-    mappings, ignored columns. Reads only the headers (and an XLSForm)."""
+    mappings, ignored columns. Reads only the headers (and an XLSForm). ``role`` fixes the role of
+    a single table (``--kind``)."""
+    forced = role
     form = xlsform.read(inputs.form) if inputs.form else None
     chosen = (profile or {}).get("tables") or {}
     tables = []
@@ -215,6 +217,8 @@ def plan(inputs, *, profile: dict | None = None, locations: dict | None = None) 
         saved = chosen.get(part.stem) or next((v for v in chosen.values() if v.get("role") == role), None)
         if saved and saved.get("role") in ROLES:
             role = saved["role"]
+        if forced in ROLES and len(inputs.parts) == 1:
+            role = forced
         mapped = _auto(role, keys, tags)
         if saved:
             columns = saved.get("columns") or {}
