@@ -204,3 +204,23 @@ def test_closing_the_window_quits_and_closes_the_store(qtbot, shell, tmp_path, p
     shell.window.close()  # the title bar's close button
     assert shell.window is None and shell.ctx.store is None and store.conn is None
     assert not shell.start.isVisible()
+
+
+def test_the_window_shows_what_another_program_saved(qtbot, ctx, db_path, passphrase):
+    """A household saved by dtrack while the window is open appears without any click."""
+    import subprocess
+    import sys
+    import textwrap
+
+    seen = []
+    ctx.data_changed.connect(lambda table, ids: seen.append(table))
+    script = textwrap.dedent(f"""
+        import tracker
+        from tracker import office
+        from tracker.domain import households
+        with office.open({str(db_path)!r}, {passphrase!r}) as s:
+            households.register_pre(s, {{"registration_date": "2025-03-10", "origin_pcode": "SY06",
+                                         "head_name_ar": "من سطر الأوامر", "f_18_59": 1}})
+    """)
+    assert subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60).returncode == 0
+    qtbot.waitUntil(lambda: "households" in seen, timeout=8000)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
 from tracker import errors
 
 from .worker import Worker
+
+
+WATCH_MS = 3000
+# What another program may have changed: every page refreshes what it shows of these.
+OUTSIDE_TABLES = ("locations", "households", "persons", "movements", "crossing_counts", "summary_cells",
+                  "peers", "bundles")
 
 
 class AppContext(QObject):
@@ -26,6 +32,11 @@ class AppContext(QObject):
         self.language = language
         self.app_settings = None  # ui.shell.app_settings.AppSettings, set by the shell (Settings page reads it)
         self._relay = _EventRelay(self)
+        # Another program (dtrack, a second window) may write to the same file: look every few
+        # seconds, on the writer thread when it is idle, and refresh what the pages show.
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._look_for_outside_changes)
         if store is not None:
             self.attach(store)
 
@@ -33,6 +44,7 @@ class AppContext(QObject):
     def attach(self, store) -> None:
         self.store = store
         store.subscribe(self._relay.forward)
+        self._watch.start()
         self.unlocked.emit()
 
     def detach(self) -> None:
@@ -40,6 +52,7 @@ class AppContext(QObject):
         if self.store is None:
             return
         self.about_to_lock.emit()
+        self._watch.stop()
         store, self.store = self.store, None
         self.worker.call(lambda: (store.unsubscribe(self._relay.forward), store.close()))
         self.locked.emit()
@@ -49,6 +62,17 @@ class AppContext(QObject):
         if language != self.language:
             self.language = language
             self.language_changed.emit(language)
+
+    def _look_for_outside_changes(self) -> None:
+        store = self.store
+        if store is None or self.worker.is_busy() or self.worker.closed:
+            return
+        self.run(store.changed_elsewhere, on_done=self._outside_changes, on_error=lambda exc: None)
+
+    def _outside_changes(self, changed: bool) -> None:
+        if changed and self.store is not None:
+            for table in OUTSIDE_TABLES:
+                self.data_changed.emit(table, [])
 
     # -- running core calls ---------------------------------------------------------
     def run(self, fn, *args, on_done=None, on_error=None, on_progress=None, progress=False):
