@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.domain import arabic
 from . import translit
@@ -34,6 +35,11 @@ _EMPTY = Name("", "", "", (), (), "")
 
 
 def name(ar: str | None, lat: str | None, *, article: bool = False) -> Name:
+    return _name(ar or None, lat or None, article)
+
+
+@lru_cache(maxsize=131072)  # names repeat a great deal within a population
+def _name(ar: str | None, lat: str | None, article: bool) -> Name:
     ar_n = "".join(arabic.tokens(ar)) if ar else ""
     if ar_n and not translit._ARABIC.search(ar_n):  # Latin typed in the Arabic field
         lat, ar_n = lat or ar, ""

@@ -15,7 +15,7 @@ is left out, a name misspelt, a date given a year off), not fitted to an evaluat
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
@@ -61,47 +61,49 @@ KIN_DISCOUNT = 0.25
 PRIOR_BITS = -10.0  # log2 odds that two records sharing a block are the same person
 
 
-@dataclass
+def terms_of(p: Profile) -> list[tuple[str, str]]:
+    """The (group, term) counts one person adds to the frequency tables: each name part's key
+    ("given"/"family"), each spelling ("given:form"/"family:form"), the origin; and the
+    groups' totals (term "*")."""
+    out = []
+    for part, n in zip(PARTS, p.names):
+        if n.key:
+            g = Frequencies.group(part)
+            out += [(g, n.key), (g, "*")]
+            out += [(g + ":form", form) for form in {n.ar_fold, n.lat} if form]
+    if p.origin:
+        out += [("origin", p.origin), ("origin", "*")]
+    return out
+
+
 class Frequencies:
-    """How often each name key occurs in each group of name parts, among the people known."""
-    counts: dict = field(default_factory=dict)  # group -> {key: n}
-    totals: dict = field(default_factory=dict)  # group -> n
-    forms: dict = field(default_factory=dict)  # group -> {spelling: n} (folded Arabic or Latin)
-    origins: dict = field(default_factory=dict)  # origin -> n
-    origin_total: int = 0
+    """How often each name key, spelling and origin occurs among the people known. In memory
+    here; tracker.matching.index keeps the same counts in the database."""
+
+    def __init__(self):
+        self.terms: dict[tuple[str, str], int] = {}
 
     @staticmethod
     def group(part: str) -> str:
         return "family" if part == "family" else "given"
 
     def add(self, p: Profile) -> None:
-        for part, n in zip(PARTS, p.names):
-            if n.key:
-                g = self.group(part)
-                c = self.counts.setdefault(g, {})
-                c[n.key] = c.get(n.key, 0) + 1
-                self.totals[g] = self.totals.get(g, 0) + 1
-                f = self.forms.setdefault(g, {})
-                for form in (n.ar_fold, n.lat):
-                    if form:
-                        f[form] = f.get(form, 0) + 1
-        if p.origin:
-            self.origins[p.origin] = self.origins.get(p.origin, 0) + 1
-            self.origin_total += 1
+        for t in terms_of(p):
+            self.terms[t] = self.terms.get(t, 0) + 1
+
+    def n(self, group: str, term: str) -> int:
+        return self.terms.get((group, term), 0)
 
     def name_u(self, part: str, key: str) -> float:
         g = self.group(part)
-        total = self.totals.get(g, 0)
-        n = self.counts.get(g, {}).get(key, 0)
         # a few hundred pseudo-observations at the default keep a small database's guesses sane
-        return max(TF_FLOOR, (n + 200 * TF_DEFAULT) / (total + 200))
+        return max(TF_FLOOR, (self.n(g, key) + 200 * TF_DEFAULT) / (self.n(g, "*") + 200))
 
     def count(self, part: str, form: str) -> int:
-        return self.forms.get(self.group(part), {}).get(form, 0)
+        return self.n(self.group(part) + ":form", form)
 
     def origin_u(self, origin: str) -> float:
-        n = self.origins.get(origin, 0)
-        return max(0.01, (n + 20 * 0.1) / (self.origin_total + 20))
+        return max(0.01, (self.n("origin", origin) + 20 * 0.1) / (self.n("origin", "*") + 20))
 
 
 def name_level(a: Name, b: Name) -> tuple[str, str] | None:

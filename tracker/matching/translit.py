@@ -183,6 +183,7 @@ def _units(text: str, article: bool) -> tuple[str, ...]:
 _BLOCK_CLASS = str.maketrans({"z": "d", "g": "j", "y": "j", "q": "k"})
 
 
+@lru_cache(maxsize=65536)
 def block_key(u: tuple[str, ...]) -> str:
     """A coarser skeleton for finding candidates: consonants one habit writes for another's
     fall together, so "Gamal" and "جمال" share a block."""

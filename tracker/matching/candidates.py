@@ -1,0 +1,124 @@
+"""Finding duplicates: the closest records to one being typed (entry check), and every likely
+pair in the database (bulk run), from the blocking keys in ``match_keys``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import index, profile as profiles
+from .score import compare, probability
+from .thresholds import WARN_AT
+
+ENTRY_CAP = 3000  # candidates read for one entry check at most (a block of محمد with no family name)
+WINDOW = 12  # in a large block, each record is compared with this many neighbours (sorted by father, year)
+
+
+@dataclass
+class Candidate:
+    id: str
+    probability: float
+    weight: float
+    reasons: list  # (field, level, bits)
+
+
+def _decided(conn, tbl: str) -> set:
+    """Pairs (a, b) a supervisor said are not the same person (never proposed again)."""
+    out = set()
+    for a, b in conn.execute("SELECT id_a, id_b FROM match_decisions WHERE tbl = ? AND decision = 'different' "
+                             "AND deleted = 0", (tbl,)):
+        out.add((a, b))
+        out.add((b, a))
+    return out
+
+
+def check_person(conn, values: dict, *, exclude=(), min_score: float = WARN_AT, limit: int = 5) -> list[Candidate]:
+    """Persons already registered who may be the person in ``values`` (form values, with the
+    household's ``registration_date``, ``origin_pcode`` and the other members' names under
+    ``household`` when known). Reads only: the caller keeps the index fresh (index.refresh)."""
+    return _check(conn, "persons", profiles.profile(values), exclude, min_score, limit)
+
+
+def check_household(conn, values: dict, members=(), *, exclude=(), min_score: float = WARN_AT,
+                    limit: int = 5) -> list[Candidate]:
+    """Households already registered that may be this one: ``values`` are the household form's
+    (head_name_ar/lat, origin_pcode, registration_date); ``members`` the member rows typed so far."""
+    head = next((m for m in members if m.get("relationship") == "head"), None)
+    rec = dict(head) if head else index.head_from_names(values.get("head_name_ar"), values.get("head_name_lat"))
+    rec.update(registration_date=values.get("registration_date"), origin_pcode=values.get("origin_pcode"),
+               household=[m.get("given_name_ar") or m.get("given_name_lat") for m in members if m is not head])
+    return _check(conn, "households", profiles.profile(rec), exclude, min_score, limit)
+
+
+def _check(conn, tbl, p, exclude, min_score, limit) -> list[Candidate]:
+    ids: set[str] = set()
+    for low, high in index.query_keys(p):
+        ids.update(r[0] for r in conn.execute(
+            "SELECT record_id FROM match_keys WHERE tbl = ? AND key >= ? AND key <= ? LIMIT ?",
+            (tbl, low, high, ENTRY_CAP)))
+        if len(ids) >= ENTRY_CAP:
+            break
+    ids.difference_update(exclude)
+    if not ids:
+        return []
+    loaded = index.person_profiles(conn, ids) if tbl == "persons" else index.household_profiles(conn, ids)
+    freq = index.StoreFrequencies(conn)
+    out = []
+    for rid, other in loaded.items():
+        s = compare(p, other, freq)
+        prob = s.probability
+        if prob >= min_score:
+            out.append(Candidate(rid, prob, s.weight, s.reasons))
+    out.sort(key=lambda c: -c.weight)
+    return out[:limit]
+
+
+def duplicates(conn, tbl: str, *, min_score: float = WARN_AT, progress=None, cancelled=None):
+    """Every likely pair of live records of ``tbl`` ("persons" or "households"): yields
+    (id_a, id_b, probability, reasons). Records are compared within blocks (records sharing a
+    key); a pair sharing several keys is compared once, in the first block they share."""
+    total = conn.execute("SELECT count(*) FROM match_keys WHERE tbl = ?", (tbl,)).fetchone()[0] or 1
+    different = _decided(conn, tbl)
+    freq = index.StoreFrequencies(conn)
+    load = index.person_profiles if tbl == "persons" else index.household_profiles
+    cur = conn.execute("SELECT key, record_id FROM match_keys WHERE tbl = ? ORDER BY key", (tbl,))
+    seen = 0
+    block_key, block = None, []
+    for key, rid in _with_end(cur):
+        if key != block_key:
+            if len(block) > 1:
+                yield from _block(conn, block_key, block, load, freq, min_score, different)
+            seen += len(block)
+            if progress and seen % 20000 < len(block):
+                progress(seen, total)
+            if cancelled and cancelled():
+                return
+            block_key, block = key, []
+        block.append(rid)
+    if progress:
+        progress(total, total)
+
+
+def _with_end(cur):
+    yield from cur
+    yield (None, None)
+
+
+def _block(conn, key, ids, load, freq, min_score, different):
+    profs = load(conn, ids)
+    members = sorted(profs.values(), key=lambda p: (p.names[1].key, p.born or 0))
+    for i, a in enumerate(members):
+        ka = None
+        for b in members[i + 1:i + 1 + WINDOW]:
+            if (a.id, b.id) in different:
+                continue
+            s = compare(a, b, freq)
+            prob = probability(s.weight)
+            if prob < min_score:
+                continue
+            if ka is None:
+                ka = set(index.keys_of(a))
+            first = min(ka & set(index.keys_of(b)), default=key)
+            if first != key:
+                continue  # this pair is reported in an earlier block
+            x, y = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+            yield x, y, prob, s.reasons
