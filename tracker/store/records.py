@@ -13,6 +13,7 @@ from itertools import chain
 
 import orjson
 
+from . import audit_chain
 from .fields import COUNT_FIELDS, DERIVED_FIELDS, SYSTEM_FIELDS
 from tracker.errors import NotFound
 from .ids import new_id
@@ -109,19 +110,17 @@ def log_change(store, table: str, record_id: str, op: str, fields: dict, prev: d
         (store.device_id, store.seq, hlc, table, record_id, op, dumps(fields), dumps(prev) if prev else None,
          store.user))
     seq = cur.lastrowid
-    store.conn.execute(
-        "INSERT INTO audit_log (at, device_id, user, action, table_name, record_id, before, change_seq, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (utc_now_iso(), store.device_id, store.user, action or op, table, record_id,
-         dumps(before) if before is not None else None, seq, dumps(detail) if detail else None))
+    audit_chain.append(store.conn, [(utc_now_iso(), store.device_id, store.user, action or op, table, record_id,
+                                     dumps(before) if before is not None else None, seq,
+                                     dumps(detail) if detail else None)])
     return seq
 
 
 def audit(store, action: str, *, table: str | None = None, record_id: str | None = None, detail: dict | None = None) -> None:
     """An audit row for an action that changes no record (an export, an import run, a sync)."""
-    store.conn.execute(
-        "INSERT INTO audit_log (at, device_id, user, action, table_name, record_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (utc_now_iso(), store.device_id, store.user, action, table, record_id, dumps(detail) if detail else None))
+    with store.atomic():  # the chain's head is read and moved in one transaction
+        audit_chain.append(store.conn, [(utc_now_iso(), store.device_id, store.user, action, table, record_id, None,
+                                         None, dumps(detail) if detail else None)])
 
 
 def create(store, table: str, values: dict, *, record_id: str | None = None, action: str | None = None) -> str:
@@ -237,7 +236,7 @@ def bulk_write(store, table: str, user_cols: list[str], prepared: list[tuple], *
     now_hlc = store.clock.now
     ids = [p[0] for p in prepared]
     data = [(*values, rid, *consts) for rid, values, _ in prepared]
-    audits = [(now, dev, user, action, table, rid) for rid in ids]
+    audits = [(now, dev, user, action, table, rid, None) for rid in ids]
 
     def write():
         # Change numbers are taken here, inside the write transaction: read before it, they could
@@ -251,8 +250,7 @@ def bulk_write(store, table: str, user_cols: list[str], prepared: list[tuple], *
         first = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM change_log").fetchone()[0] + 1
         insert_many(conn, "change_log",
                     ("origin_device", "origin_seq", "hlc", "table_name", "record_id", "op", "fields", "user"), changes)
-        insert_many(conn, "audit_log", ("at", "device_id", "user", "action", "table_name", "record_id", "change_seq"),
-                    [(*a, first + i) for i, a in enumerate(audits)])
+        audit_chain.append(conn, [(*a, first + i, None) for i, a in enumerate(audits)], insert_many)
         store.seq = seq
         store.queue_event(table, ids)
 
