@@ -309,6 +309,30 @@ def m0011_accounts(db: Database) -> None:
                            "removed_by": str}, pk="name", not_null={"role", "created_at"})
 
 
+@migrations(name="0013_matching")
+def m0013_matching(db: Database) -> None:
+    """Duplicate matching (tracker/matching). ``match_keys``: blocking keys (sound keys of the given
+    and family or father's names with a birth-year bucket), so finding the candidates for a
+    record is an index lookup, never a scan. ``match_index``: what each indexed record
+    contributed (to take it back when the record changes). ``match_terms``: how many people
+    carry each name key, spelling and origin (rare names weigh more). All three are derived
+    here from the records, never synced. ``merged_into``: a record merged into another by a
+    supervisor's decision (synced like any field); ``match_decisions``: the supervisor's
+    decisions on pairs (same / not the same / later), one record per pair."""
+    db.executescript("""
+    CREATE TABLE match_keys (tbl TEXT NOT NULL, key TEXT NOT NULL, record_id TEXT NOT NULL,
+                             PRIMARY KEY (tbl, key, record_id)) WITHOUT ROWID;
+    CREATE TABLE match_index (record_id TEXT PRIMARY KEY, tbl TEXT NOT NULL, keys TEXT, terms TEXT) WITHOUT ROWID;
+    CREATE TABLE match_terms (grp TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,
+                              PRIMARY KEY (grp, term)) WITHOUT ROWID;
+    ALTER TABLE persons ADD COLUMN merged_into TEXT;
+    ALTER TABLE households ADD COLUMN merged_into TEXT;
+    """)
+    _record_table(db, "match_decisions", {"tbl": str, "id_a": str, "id_b": str, "decision": str, "note": str})
+    db.execute("CREATE INDEX match_decisions_a ON match_decisions(id_a)")
+    db.execute("CREATE INDEX match_decisions_b ON match_decisions(id_b)")
+
+
 @migrations(name="0015_audit_chain")
 def m0015_audit_chain(db: Database) -> None:
     """Each audit row holds the hash of the row before it (tracker/store/audit_chain.py), so a row
