@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 from tracker import __version__
-from tracker.store import records
+from tracker.store import permissions, records
 from . import data, draw
 from .text import number, place_names, word
 from tracker.errors import TrackerError
@@ -112,6 +112,7 @@ def build(store, filters: data.Filters, *, language: str = "en", threshold: int 
 def write(store, filters: data.Filters, out, *, language: str = "en", threshold: int = DEFAULT_THRESHOLD,
           produced: dt.date | None = None) -> Path:
     """Write the report PDF to ``out`` (atomically: a partial file never replaces a good one) and audit it."""
+    permissions.require(store, permissions.REPORT)
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise TrackerError(f"the report is a PDF: give a file name ending in .pdf, not {out.name}", field="out",

@@ -9,7 +9,7 @@ only), never a total of all who crossed.
 from __future__ import annotations
 
 from . import gazetteer, model
-from tracker.store import records
+from tracker.store import permissions, records
 from tracker.timeutil import today
 from .validation import clean_crossing
 
@@ -27,12 +27,14 @@ def derived(values: dict, locations: dict) -> dict:
 
 
 def record_count(store, values: dict) -> str:
+    permissions.require_edit(store, "crossing_counts")
     clean = clean_crossing(values, store.locations())
     clean.update(derived(clean, store.locations()))
     return records.create(store, "crossing_counts", clean)
 
 
 def update_count(store, count_id: str, changes: dict) -> dict:
+    permissions.require_edit(store, "crossing_counts", count_id)
     rec = records.require(store, "crossing_counts", count_id)
     clean = clean_crossing(changes, store.locations(), partial=True)
     merged = {**rec, **clean}
@@ -43,6 +45,7 @@ def update_count(store, count_id: str, changes: dict) -> dict:
 
 
 def delete_count(store, count_id: str) -> None:
+    permissions.require_edit(store, "crossing_counts", count_id)
     records.soft_delete(store, "crossing_counts", count_id)
 
 

@@ -14,7 +14,7 @@ import random
 
 from . import crossings as crossing_service
 from . import households as household_service
-from tracker.store import childproc, records
+from tracker.store import childproc, permissions, records
 from . import model
 from tracker.store.ids import new_id
 from tracker.errors import Progress
@@ -299,6 +299,7 @@ def insert_generated(store, rng: random.Random, n: int, *, chunk: int = 2000, ac
 def populate(store, households: int = 500, crossings: int = 2000, seed: int = 2025, *, progress=None,
              cancelled=None, chunk: int = 2000) -> dict:
     """Validate and insert synthetic records in one transaction (all or nothing; cancel rolls back)."""
+    permissions.require(store, permissions.DEMO)
     rng = random.Random(seed)
     tick = Progress(progress, cancelled)
     locations = store.locations()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 
-from tracker.store import records
+from tracker.store import permissions, records
 from tracker.errors import FieldError, ValidationError
 from tracker.store.ids import new_id
 from tracker.resources import resource_path
@@ -92,6 +92,7 @@ def load_shipped(store, rows: list[dict] | None = None) -> int:
 
 def add_location(store, values: dict) -> str:
     """Add a user-defined location (informal crossing point, site). Returns its new code."""
+    permissions.require_edit(store, "locations")
     clean = clean_location(values, store.locations())
     if clean.get("level") is None and clean["kind"] == "admin":
         raise ValidationError([FieldError("level", "required", "an admin area needs a level", None)])
@@ -105,6 +106,7 @@ def add_location(store, values: dict) -> str:
 
 
 def update_location(store, code: str, changes: dict) -> dict:
+    permissions.require_edit(store, "locations", code)
     rec = records.require(store, "locations", code)
     if rec.get("shipped"):
         raise ValidationError([FieldError("id", "read_only", "shipped gazetteer entries cannot be edited", code)])

@@ -8,6 +8,7 @@ Member rule breaks carry their 1-based row in the members grid.
 from __future__ import annotations
 
 from tracker.errors import ValidationError
+from tracker.store import permissions
 
 from . import households
 
@@ -31,6 +32,7 @@ def head_name(values: dict, members: list[dict] | None) -> str:
 
 def register(store, mode: str, values: dict, members: list[dict] | None) -> str:
     """A new household: ``pre`` (counts only) or ``full`` (with its members)."""
+    permissions.require_edit(store, "households")
     if mode != "full":
         return households.register_pre(store, values)
     values = dict(values)
@@ -45,6 +47,7 @@ def register(store, mode: str, values: dict, members: list[dict] | None) -> str:
 def save_edits(store, household_id: str, loaded: dict, values: dict, loaded_members: list[dict],
                members: list[dict] | None, *, upgrade: bool = False) -> str:
     """Write what differs between ``loaded`` and ``values`` (and between the member lists)."""
+    permissions.require_edit(store, "households", household_id)  # before the transaction: the refusal stays audited
     changes = {k: v for k, v in values.items() if _norm(v) != _norm(loaded.get(k))}
     with store.atomic():
         if changes:

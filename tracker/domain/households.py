@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import arabic, gazetteer, model
-from tracker.store import records
+from tracker.store import permissions, records
 from tracker.errors import FieldError, NotFound, ValidationError
 from tracker.timeutil import parse_date, today
 from .validation import clean_household, clean_person, person_age
@@ -130,6 +130,7 @@ def _check_declared_counts(raw: dict, members: list[dict]) -> None:
 # -- services ------------------------------------------------------------------------
 def register_pre(store, values: dict) -> str:
     """Quick pre-registration: head's name, origin and counts by sex x age bracket."""
+    permissions.require_edit(store, "households")
     clean = clean_household({**values, "mode": "pre"}, store.locations())
     clean.update(household_derived(clean, [], store.locations()))
     return records.create(store, "households", clean)
@@ -137,6 +138,7 @@ def register_pre(store, values: dict) -> str:
 
 def register_full(store, values: dict, members: list[dict]) -> str:
     """Full registration: the household with its members, in one transaction."""
+    permissions.require_edit(store, "households")
     raw = {k: v for k, v in values.items() if k not in model.COUNT_FIELDS and k != "household_size"}
     clean = clean_household({**raw, "mode": "full"}, store.locations())
     reference = _reference_date(clean)
@@ -160,6 +162,7 @@ def _joined(person: dict, script: str) -> str | None:
 
 def upgrade_to_full(store, household_id: str, members: list[dict]) -> None:
     """Turn a pre-registration into a full one; the record keeps its id and history."""
+    permissions.require_edit(store, "households", household_id)
     hh = records.require(store, "households", household_id)
     if hh["mode"] == "full":
         raise ValidationError([FieldError("mode", "already_full", "this household is already fully registered", "full")])
@@ -172,6 +175,7 @@ def upgrade_to_full(store, household_id: str, members: list[dict]) -> None:
 
 
 def update_household(store, household_id: str, changes: dict) -> dict:
+    permissions.require_edit(store, "households", household_id)
     hh = records.require(store, "households", household_id)
     changes = dict(changes)
     changes.pop("mode", None)  # mode changes only through upgrade_to_full
@@ -211,6 +215,7 @@ def _refresh_member_ages(store, household_id: str, reference: dt.date) -> None:
 
 
 def add_member(store, household_id: str, values: dict) -> str:
+    permissions.require_edit(store, "households", household_id)
     hh = records.require(store, "households", household_id)
     if hh["mode"] != "full":
         raise ValidationError([FieldError("mode", "not_full", "upgrade the pre-registration before adding members", hh["mode"])])
@@ -226,6 +231,7 @@ def add_member(store, household_id: str, values: dict) -> str:
 
 
 def update_member(store, person_id: str, changes: dict) -> dict:
+    permissions.require_edit(store, "persons", person_id)
     p = records.require(store, "persons", person_id)
     hh = records.require(store, "households", p["household_id"])
     ref = _reference_date(hh)
@@ -242,6 +248,7 @@ def update_member(store, person_id: str, changes: dict) -> dict:
 
 
 def delete_member(store, person_id: str) -> None:
+    permissions.require_edit(store, "persons", person_id)
     p = records.require(store, "persons", person_id)
     with store.atomic():
         records.soft_delete(store, "persons", person_id)
@@ -250,6 +257,7 @@ def delete_member(store, person_id: str) -> None:
 
 def delete_household(store, household_id: str) -> None:
     """Soft-delete a household and its members (kept for audit and sync as tombstones)."""
+    permissions.require_edit(store, "households", household_id)
     records.require(store, "households", household_id)
     with store.atomic():
         for m in members_of(store, household_id):

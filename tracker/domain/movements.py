@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from tracker.store import records
+from tracker.store import permissions, records
 from .validation import clean_movement
 
 
 def add_movement(store, values: dict) -> str:
+    permissions.require_edit(store, "movements")
     clean = clean_movement(values, store.locations())
     records.require(store, "households", clean["household_id"])
     return records.create(store, "movements", clean)
 
 
 def update_movement(store, movement_id: str, changes: dict) -> dict:
+    permissions.require_edit(store, "movements", movement_id)
     rec = records.require(store, "movements", movement_id)
     clean = clean_movement({k: v for k, v in changes.items() if k != "household_id"}, store.locations(), partial=True)
     return records.update(store, "movements", movement_id, clean, current=rec)
 
 
 def delete_movement(store, movement_id: str) -> None:
+    permissions.require_edit(store, "movements", movement_id)
     records.soft_delete(store, "movements", movement_id)
 
 

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from tracker import __version__
-from tracker.store import records
+from tracker.store import permissions, records
 from tracker.errors import Progress, TrackerError
 from tracker.timeutil import utc_now_iso
 from . import columns as cols
@@ -128,6 +128,7 @@ def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=N
         raise TrackerError("a CSV file holds one dataset; export several to XLSX or one at a time", field="dataset")
     if pii and not pii_confirmed:
         raise PersonalDataNotConfirmed()
+    permissions.require(store, permissions.EXPORT_PERSONAL if pii else permissions.EXPORT)
     if threshold < 0:
         raise TrackerError("the suppression threshold cannot be negative", field="threshold", value=threshold)
     opts = {"date_from": str(date_from) if date_from else None, "date_to": str(date_to) if date_to else None,

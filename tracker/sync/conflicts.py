@@ -18,7 +18,7 @@ import bisect
 import hashlib
 import json
 
-from tracker.store import records
+from tracker.store import permissions, records
 from tracker.timeutil import utc_now_iso
 from .changes import Change, hlc_iso
 
@@ -185,6 +185,7 @@ def resolve(store, conflict: str, value=UNKNOWN) -> None:
     """
     from . import resolve_write
 
+    permissions.require(store, permissions.REVIEW)
     row = store.conn.execute("SELECT table_name, record_id, field FROM conflicts WHERE id = ?", (conflict,)).fetchone()
     if row is None:
         from tracker.errors import NotFound
