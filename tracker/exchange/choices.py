@@ -190,14 +190,29 @@ def apply(field: str, value, fmap: dict | None, locations: dict, used: dict):
 
 
 def _apply_multi(field, text, fmap, locations, used):
-    whole = (fmap or {}).get(word(text)) or our_code(field, text, locations)
-    parts = [text] if whole else [p for p in re.split(r"[,;\s]+", text) if p]
-    out = []
-    for p in parts:
-        if word(p) in NONE_WORDS:
+    """Names are space-separated (Kobo, ODK); labels may hold spaces, so a label export's pieces
+    split at commas or semicolons are tried whole first. When any piece matches nothing the value
+    is left exactly as given, so the row's error quotes the partner's own text."""
+    def code_of(piece):
+        return (fmap or {}).get(word(piece)) or our_code(field, piece, locations)
+
+    pieces = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+    tokens = []
+    for piece in pieces:
+        if code_of(piece) or word(piece) in NONE_WORDS:
+            tokens.append(piece)
+        else:
+            tokens.extend(piece.split())
+    out, hits = [], []
+    for t in tokens:
+        if word(t) in NONE_WORDS:
             continue
-        code = (fmap or {}).get(word(p)) or our_code(field, p, locations)
-        if code and code != p:
-            used[(field, p, code)] = used.get((field, p, code), 0) + 1
-        out.append(code or p)
+        code = code_of(t)
+        if code is None:
+            return text
+        out.append(code)
+        if code != t:
+            hits.append((field, t, code))
+    for key in hits:
+        used[key] = used.get(key, 0) + 1
     return " ".join(dict.fromkeys(out)) or None
