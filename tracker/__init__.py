@@ -15,7 +15,7 @@ _sys.modules.setdefault("pysqlite3.dbapi2", _sqlcipher3_dbapi2)
 
 
 
-def _read_version() -> str:
+def _read_version(pyproject=None) -> str:
     """The one version, kept in pyproject.toml.
 
     A source checkout reads the file itself (an editable install's metadata goes stale
@@ -24,7 +24,7 @@ def _read_version() -> str:
     """
     from pathlib import Path
 
-    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    pyproject = Path(pyproject or Path(__file__).resolve().parent.parent / "pyproject.toml")
     if pyproject.is_file():
         import tomllib
 
