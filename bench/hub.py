@@ -52,7 +52,7 @@ def _office(folder: Path, i: int, coordinator_identity: dict, days: int, rng: ra
         for _ in range(rng.randint(2, 4)):
             values = {"counted_at": f"{day}T{rng.randint(6, 18):02}:00", "crossing_pcode": rng.choice(POINTS),
                       "direction": rng.choice(("in", "in", "in", "out")), "origin_pcode": rng.choice(ORIGINS),
-                      **{f: rng.randint(0, 9) for f in rng.sample(FIELDS, 3)}}
+                      **{f: rng.randint(1, 9) for f in rng.sample(FIELDS, 3)}}
             clean = validation.clean_crossing(values, locations)
             clean.update(crossings.derived(clean, locations))
             rows.append(clean)

@@ -583,10 +583,6 @@
 <context>
     <name>Placeholder</name>
     <message>
-        <source>This part is not available yet.</source>
-        <translation>هذا القسم غير متاح بعد.</translation>
-    </message>
-    <message>
         <source>This part could not be opened: %1</source>
         <translation>تعذّر فتح هذا القسم: ⁨%1⁩</translation>
     </message>
@@ -656,6 +652,18 @@ File: %4</source>
     <message>
         <source>&amp;Idle lock:</source>
         <translation>القفل عند الخمول:</translation>
+    </message>
+    <message>
+        <source>host=… dbname=… user=…</source>
+        <translation>host=… dbname=… user=…</translation>
+    </message>
+    <message>
+        <source>Optional. The Dashboard&apos;s received summaries are then read from this coordinator hub. The password goes in the PostgreSQL password file, never here.</source>
+        <translation>اختياري. تُقرأ عندئذٍ الملخصات المستلمة في لوحة المعلومات من خادم التنسيق هذا. توضع كلمة المرور في ملف كلمات مرور PostgreSQL، وليس هنا أبدًا.</translation>
+    </message>
+    <message>
+        <source>Coordinator &amp;hub:</source>
+        <translation>خادم التنسيق:</translation>
     </message>
     <message>
         <source>This database</source>

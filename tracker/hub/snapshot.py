@@ -146,3 +146,28 @@ def export_rows(conn, date_from=None, date_to=None, period: str = "day") -> list
     """As ``tracker.sync.consolidated.export_rows`` (governorates, organisations per row)."""
     with opened(conn, date_from, date_to) as snap:
         return received.export_rows(snap, date_from, date_to, period)
+
+
+# -- for the window: readers with the (store, filters) signature of the dashboard's loaders ---------
+def dashboard_reader(dsn: str):
+    """A function ``(store, filters) -> dashboard data`` read from the hub at ``dsn`` instead of the
+    store's received summaries (the window's coordinator screen, on its worker thread). The password
+    comes from libpq's password file: the window never asks for one."""
+    from .connection import connect
+
+    def read(_store, filters: Filters = Filters(), *, today: dt.date | None = None) -> dict:
+        with connect(dsn) as conn:
+            return dashboard_data(conn, filters, today=today)
+    return read
+
+
+def received_reader(dsn: str):
+    """A function ``(store) -> summaries kept`` (as ``tracker.sync.summary_bundle.received``), from the hub."""
+    from .connection import connect
+
+    def read(_store) -> list[dict]:
+        with connect(dsn) as conn, opened(conn, "9999-12-31", "9999-12-31") as snap:
+            from tracker.sync.summary_bundle import received as kept
+
+            return kept(snap)
+    return read

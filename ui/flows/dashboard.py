@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QFrame, QGridLayout, Q
 
 from tracker.charts import consolidated
 from tracker.charts.data import dashboard_data
+from tracker.hub import snapshot as hub_snapshot
 from tracker.sync.summary_bundle import received
 
 from .page import ChartsLoader, FilterBar, draw_chart, names_for
@@ -196,17 +197,28 @@ class DashboardPage(QWidget):
         self.filter_bar.changed.connect(self.loader.timer.start)
         self.switch.changed.connect(self._source_changed)
         ctx.data_changed.connect(lambda table, _ids: table == "summary_cells" and self.refresh_sources())
-        self.refresh_sources(ctx.call(received, ctx.store) if ctx.store is not None else [])
+        ctx.settings_changed.connect(lambda key: key == "hub_dsn" and self.refresh_sources())
+        if self.hub_dsn():
+            self.refresh_sources()  # on the worker: a hub is across the network
+        else:
+            self.refresh_sources(ctx.call(received, ctx.store) if ctx.store is not None else [])
         self._source_changed()
 
     def source(self) -> str:
         return self.switch.source()
 
+    def hub_dsn(self) -> str:
+        """The coordinator hub set in Settings ('' = the summaries received into this database)."""
+        settings = self.ctx.app_settings
+        return settings.get("hub_dsn") if settings is not None else ""
+
     def refresh_sources(self, kept: list | None = None) -> None:
         """Show the switch once summaries have been received (and count their devices)."""
         if kept is None:
             if self.ctx.store is not None:
-                self.ctx.run(received, self.ctx.store, on_done=self.refresh_sources, on_error=self.show_error)
+                dsn = self.hub_dsn()
+                read = hub_snapshot.received_reader(dsn) if dsn else received
+                self.ctx.run(read, self.ctx.store, on_done=self.refresh_sources, on_error=self.show_error)
             return
         before = self.source()
         self.switch.set_devices(len({r["device_id"] for r in kept}))  # none left: back to local, redrawn
@@ -286,4 +298,7 @@ class SourceLoader(ChartsLoader):
     """The Flows page's loader, reading this office's records or the received summaries as switched."""
 
     def reader(self):
-        return consolidated.dashboard_data if self.page.source() == SUMMARIES else dashboard_data
+        if self.page.source() != SUMMARIES:
+            return dashboard_data
+        dsn = self.page.hub_dsn()
+        return hub_snapshot.dashboard_reader(dsn) if dsn else consolidated.dashboard_data

@@ -53,6 +53,7 @@ SETTINGS = {s.key: s for s in (
     Setting("last_db", str, ""),
     Setting("file_organisations", list, []),  # "path<TAB>organisation": the recent list names the office
     Setting("window_geometry", str, ""),  # hex of QMainWindow.saveGeometry()
+    Setting("hub_dsn", str, ""),  # a coordinator hub's libpq connection string (never a password: ~/.pgpass)
 )}
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from . import i18n
 from .gazetteer_settings import GazetteerPanel
@@ -41,6 +41,20 @@ class SettingsPage(QWidget):
         idle_help.setMinimumWidth(280)
         form.addRow(self._label(self.tr("&Idle lock:"), self.idle), self.idle)
         form.addRow("", idle_help)
+
+        # A coordinator's screen can read the consolidated summaries from a hub on PostgreSQL (docs/coordinator.md)
+        self.hub = QLineEdit(settings.get("hub_dsn") if settings is not None else "")
+        self.hub.setObjectName("hub_dsn")
+        self.hub.setPlaceholderText(self.tr("host=… dbname=… user=…"))
+        self.hub.setMinimumWidth(280)
+        self.hub.editingFinished.connect(self._hub_changed)
+        self.hub_help_text = self.tr("Optional. The Dashboard's received summaries are then read from this "
+                                     "coordinator hub. The password goes in the PostgreSQL password file, never here.")
+        self.hub_help = QLabel(self.hub_help_text)
+        self.hub_help.setWordWrap(True)
+        self.hub_help.setMinimumWidth(280)
+        form.addRow(self._label(self.tr("Coordinator &hub:"), self.hub), self.hub)
+        form.addRow("", self.hub_help)
 
         database = QGroupBox(self.tr("This database"))
         info = QFormLayout(database)
@@ -93,6 +107,22 @@ class SettingsPage(QWidget):
     def _language_picked(self) -> None:
         # The shell saves the choice, reinstalls translators and rebuilds the pages in the new language.
         self.ctx.set_language(self.language.currentData())
+
+    def _hub_changed(self) -> None:
+        from tracker.hub.connection import HubError, resolve_dsn
+
+        text = self.hub.text().strip()
+        if self.ctx.app_settings is None or text == self.ctx.app_settings.get("hub_dsn"):
+            return
+        try:
+            if text:
+                resolve_dsn(text)
+        except HubError as exc:
+            self.hub_help.setText(self.ctx.error_text(exc))
+            return
+        self.hub_help.setText(self.hub_help_text)
+        self.ctx.app_settings.set("hub_dsn", text)
+        self.ctx.settings_changed.emit("hub_dsn")
 
     def _idle_changed(self, minutes: int) -> None:
         if self.ctx.app_settings is not None:
