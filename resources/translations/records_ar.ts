@@ -137,9 +137,31 @@
         <source>Record deleted.</source>
         <translation>تم حذف السجل.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n مجموعة</numerusform>
+            <numerusform>مجموعة واحدة</numerusform>
+            <numerusform>مجموعتان</numerusform>
+            <numerusform>%n مجموعات</numerusform>
+            <numerusform>%n مجموعة</numerusform>
+            <numerusform>%n مجموعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n شخص</numerusform>
+            <numerusform>شخص واحد</numerusform>
+            <numerusform>شخصان</numerusform>
+            <numerusform>%n أشخاص</numerusform>
+            <numerusform>%n شخصًا</numerusform>
+            <numerusform>%n شخص</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Today: %1 groups, %2 people (double-click or Enter to correct)</source>
-        <translation>اليوم: %1 مجموعة، %2 شخص (انقر مرتين أو اضغط Enter للتصحيح)</translation>
+        <source>Today: %1, %2 (double-click or Enter to correct)</source>
+        <translation>اليوم: %1، %2 (انقر مرتين أو اضغط Enter للتصحيح)</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,7 @@ def test_tally_a_group_by_keys_and_buttons_then_save_resets(qtbot, ctx):
     # ready for the next group: tally empty, point and route kept, focus on the tally
     assert page.tally.total_count() == 0 and page.point.pcode() == "XLB-ARD" and page.origin.pcode() == "SY02"
     assert QApplication.focusWidget() is page.tally
-    assert "1 groups, 6 people" in page.today_box.title()
+    assert "1 group, 6 people" in page.today_box.title()
 
 
 def test_errors_inline_and_nothing_saved(qtbot, ctx):

@@ -9,7 +9,7 @@ one (double-click or Enter) to correct it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateTimeEdit, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
@@ -68,28 +68,36 @@ class CrossingsPage(QWidget):
         self.counted_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.counted_at.setCalendarPopup(True)
         now = QPushButton(self.tr("Now"))
-        now.clicked.connect(lambda: self.counted_at.setDateTime(QDateTime.currentDateTime()))
+        now.clicked.connect(self._follow_clock)
+        # The point has a row of its own: the three Nahr al-Kabir points differ only at the end of their names.
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("Crossing point")), 0, 0)
         point_row = QHBoxLayout()
         point_row.addWidget(self.point, 1)
         point_row.addWidget(self.new_point_button)
-        top.addLayout(point_row, 0, 1)
-        top.addWidget(QLabel(self.tr("Direction")), 0, 2)
+        top.addLayout(point_row, 0, 1, 1, 5)
+        top.addWidget(QLabel(self.tr("Direction")), 2, 0)
         directions = QHBoxLayout()
         directions.addWidget(self.direction_in)
         directions.addWidget(self.direction_out)
-        top.addLayout(directions, 0, 3)
-        top.addWidget(QLabel(self.tr("Date and time")), 0, 4)
+        top.addLayout(directions, 2, 1)
+        top.addWidget(QLabel(self.tr("Date and time")), 2, 2)
         when = QHBoxLayout()
         when.addWidget(self.counted_at)
         when.addWidget(now)
-        top.addLayout(when, 0, 5)
+        top.addLayout(when, 2, 3)
         self._errors = {f: self._error_label() for f in ("crossing_pcode", "direction", "counted_at")}
-        top.addWidget(self._errors["crossing_pcode"], 1, 1)
-        top.addWidget(self._errors["direction"], 1, 3)
-        top.addWidget(self._errors["counted_at"], 1, 5)
-        top.setColumnStretch(1, 1)
+        top.addWidget(self._errors["crossing_pcode"], 1, 1, 1, 5)
+        top.addWidget(self._errors["direction"], 3, 1)
+        top.addWidget(self._errors["counted_at"], 3, 3)
+        top.setColumnStretch(5, 1)
+        # The time follows the clock until the observer changes it (a group is saved at the minute it passed).
+        self._time_follows_clock = True
+        self._setting_time = False
+        self.counted_at.dateTimeChanged.connect(self._time_edited)
+        self._clock = QTimer(self, interval=15_000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
 
         self.tally = TallyGrid()
         self.tally.submitted.connect(self.save)
@@ -158,6 +166,14 @@ class CrossingsPage(QWidget):
         buttons.addWidget(self.save_button)
         for keys in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return")):
             QShortcut(keys, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Enter saves the group from any field of the form, as the button says (a QWidget has no default
+        # button of its own); the list of today's groups keeps Enter for "correct this one".
+        self._enter_saves = [self.point.combo, self.point.free_text, self.direction_in, self.direction_out,
+                             self.counted_at, self.origin.combo, self.origin.free_text, self.destination.combo,
+                             self.destination.free_text, self.transport, self.reason, self.nationality,
+                             self.notes, *self.vulnerabilities.values(), self.save_button]
+        for widget in self._enter_saves:
+            widget.installEventFilter(self)
 
         self.today = CrossingCountsModel(self._locations, lang, self)
         self.today_view = QTableView()
@@ -166,6 +182,8 @@ class CrossingsPage(QWidget):
         self.today_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.today_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.today_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.today_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the points differ at the end
+        self.today_view.verticalHeader().setDefaultSectionSize(24)
         self.today_view.activated.connect(lambda index: self.edit_record(self.today.record(index.row())))
         self.today_box = QGroupBox()
         today_layout = QVBoxLayout(self.today_box)
@@ -175,11 +193,44 @@ class CrossingsPage(QWidget):
         self.draft_banner = DraftBanner(self)
         layout.addWidget(self.draft_banner)
         layout.addLayout(top)
-        layout.addWidget(tally_box)
-        layout.addWidget(details)
+        # Tally and group side by side: at 1366x768 that leaves room for today's list below.
+        middle = QHBoxLayout()
+        middle.addWidget(tally_box)
+        middle.addWidget(details, 1)
+        layout.addLayout(middle)
         layout.addLayout(buttons)
         layout.addWidget(self.today_box, 1)
         self.setTabOrder(self.counted_at, self.tally)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and watched in self._enter_saves):
+            if isinstance(watched, QComboBox) and watched.isEditable():
+                _snap = getattr(watched.parentWidget(), "_snap_to_item", None)
+                if _snap is not None:
+                    _snap()  # a place typed in part is chosen before saving
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- the time field ---------------------------------------------------------------------------------------
+    def _set_time(self, when: QDateTime) -> None:
+        self._setting_time = True
+        self.counted_at.setDateTime(when)
+        self._setting_time = False
+
+    def _time_edited(self, _when) -> None:
+        if not self._setting_time:
+            self._time_follows_clock = False
+
+    def _follow_clock(self) -> None:
+        self._time_follows_clock = True
+        self._set_time(QDateTime.currentDateTime())
+
+    def _tick(self) -> None:
+        if self._time_follows_clock and not self.editing_id and not self.counted_at.hasFocus():
+            self._set_time(QDateTime.currentDateTime())
 
     def _error_label(self) -> QLabel:
         error = QLabel()
@@ -190,6 +241,8 @@ class CrossingsPage(QWidget):
 
     # -- values ---------------------------------------------------------------------------------------------
     def values(self) -> dict:
+        if self._time_follows_clock and not self.editing_id:
+            self._set_time(QDateTime.currentDateTime())
         out = {"crossing_pcode": self.point.pcode(), "direction": "in" if self.direction_in.isChecked() else "out",
                "counted_at": self.counted_at.dateTime().toString("yyyy-MM-ddTHH:mm"),
                **self.tally.values(),
@@ -209,7 +262,7 @@ class CrossingsPage(QWidget):
         for box in self.vulnerabilities.values():
             box.setValue(0)
         self.notes.clear()
-        self.counted_at.setDateTime(QDateTime.currentDateTime())
+        self._follow_clock()
         self.save_button.setText(self.tr("Save group (Enter)"))
         self.cancel_edit_button.setVisible(False)
         self.delete_button.setVisible(False)
@@ -230,7 +283,8 @@ class CrossingsPage(QWidget):
     def _fill(self, rec: dict) -> None:
         self.point.set_value(rec.get("crossing_pcode"))
         (self.direction_in if rec.get("direction") == "in" else self.direction_out).setChecked(True)
-        self.counted_at.setDateTime(QDateTime.fromString(rec["counted_at"][:16], "yyyy-MM-ddTHH:mm"))
+        self._set_time(QDateTime.fromString(rec["counted_at"][:16], "yyyy-MM-ddTHH:mm"))
+        self._time_follows_clock = False  # a record's or a draft's own time stays
         self.tally.set_values(rec)
         self.origin.set_value(rec.get("origin_pcode"), rec.get("origin_text"))
         self.destination.set_value(rec.get("destination_pcode"), rec.get("destination_text"))
@@ -243,13 +297,15 @@ class CrossingsPage(QWidget):
 
     # -- across a language switch (the shell rebuilds the window) ----------------------------------------
     def keep_state(self) -> dict:
-        return {"editing_id": self.editing_id, "values": self._draft_payload()}
+        return {"editing_id": self.editing_id, "values": self._draft_payload(),
+                "time_follows_clock": self._time_follows_clock}
 
     def restore_state(self, state: dict) -> None:
         if self._draft is not None:  # the carried values are newer than any draft on disk
             self.draft_banner.hide()
             self._draft, self.drafts.paused = None, False
         self._fill(state["values"])
+        self._time_follows_clock = state.get("time_follows_clock", True)
         if state.get("editing_id"):
             self.editing_id = state["editing_id"]
             self.save_button.setText(self.tr("Save changes"))
@@ -348,8 +404,11 @@ class CrossingsPage(QWidget):
         rows = self.ctx.call(crossings.list_for_day, self.ctx.store, None)
         self.today.set_rows(rows, self._locations)
         total = sum(r.get("total") or 0 for r in rows)
-        self.today_box.setTitle(self.tr("Today: %1 groups, %2 people (double-click or Enter to correct)")
-                                .replace("%1", str(len(rows))).replace("%2", str(total)))
+        loc = self.locale()
+        groups = self.tr("%n group(s)", "", len(rows)).replace(str(len(rows)), loc.toString(len(rows)), 1)
+        people = self.tr("%n person(s)", "", total).replace(str(total), loc.toString(total), 1)
+        self.today_box.setTitle(self.tr("Today: %1, %2 (double-click or Enter to correct)")
+                                .replace("%1", groups).replace("%2", people))
 
     def _reload_locations(self) -> None:
         self._locations = self.ctx.call(self.ctx.store.locations)

@@ -69,15 +69,28 @@ def install(language: str) -> str:
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _load(app, f"qtbase_{language}", qt_dir)
-        for qm in sorted(translations_dir().glob(f"*_{language}.qm")):
-            _load(app, qm.stem, str(qm.parent))
-    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Lebanon) if language == "ar"
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    # English has its catalogue too: the plural forms of %n ("1 group", "2 groups").
+    for qm in sorted(translations_dir().glob(f"*_{language}.qm")):
+        _load(app, qm.stem, str(qm.parent))
+    QLocale.setDefault(number_locale(language))
     if isinstance(app, QGuiApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language in RTL_LANGUAGES
                                else Qt.LayoutDirection.LeftToRight)
         _set_font(language)
     return language
+
+
+def number_locale(language: str) -> QLocale:
+    """The locale numbers, dates and spin boxes follow: ONE digit rule, the same in both languages.
+
+    Digits are 0-9 everywhere, as typed on the keyboard and printed on Lebanese and Syrian
+    forms and IDs; charts, reports and exports use them too. Qt's Lebanese Arabic locale would
+    switch widgets (and only widgets) to Arabic-Indic digits, so Arabic uses Modern Standard
+    Arabic ("ar_001": Arabic names of months and days, digits 0-9).
+    """
+    if language == "ar":
+        return QLocale(QLocale.Language.Arabic, QLocale.Country.World)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def _load(app, name: str, directory: str) -> bool:

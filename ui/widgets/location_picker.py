@@ -68,6 +68,11 @@ class LocationPicker(QWidget):
         places.sort(key=lambda loc: (loc.get("level") or 9, place_name(locations, loc["id"], self._language)))
         for loc in places:
             self.combo.addItem(self._display(locations, loc), loc["id"])
+        # The list opens as wide as its longest name, cut in the middle if it must: places that
+        # share a long beginning ("Nahr al-Kabir river crossing, …") differ at the end.
+        view = self.combo.view()
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        view.setMinimumWidth(min(view.sizeHintForColumn(0) + 24, 900))
         self.combo.blockSignals(False)
         self.set_value(keep, self.free_text.text())
 
@@ -80,9 +85,11 @@ class LocationPicker(QWidget):
         main = place_name(locations, loc["id"], self._language)
         other = place_name(locations, loc["id"], "en" if self._language == "ar" else "ar")
         parent = place_name(locations, loc.get("parent"), self._language) if loc.get("parent") else ""
-        text = main if other == main else f"{main} — {other}"
+        # Each name is isolated (FSI…PDI): an Arabic name beside a Latin one, with parentheses in
+        # either, keeps its own direction and its brackets stay where they belong.
+        text = isolate(main) if other == main else f"{isolate(main)} — {isolate(other)}"
         show_parent = parent and (loc.get("kind") != "admin" or (loc.get("level") or 1) > 1)
-        return f"{text} ({parent})" if show_parent else text
+        return f"{text} ({isolate(parent)})" if show_parent else text
 
     # -- value ---------------------------------------------------------------------------
     def pcode(self) -> str | None:
@@ -119,7 +126,7 @@ class LocationPicker(QWidget):
         if not typed or self.combo.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
             return
         wanted = typed.casefold()
-        hits = [i for i in range(self.combo.count()) if wanted in self.combo.itemText(i).casefold()]
+        hits = [i for i in range(self.combo.count()) if wanted in bare(self.combo.itemText(i)).casefold()]
         # A place's own name typed in full wins over places that merely mention it (their parent):
         # "Homs" is the governorate (listed first, as the higher level), not every district of Homs.
         named = [i for i in hits if wanted in {_own_name(self.combo.itemText(i)).casefold(),
@@ -128,11 +135,21 @@ class LocationPicker(QWidget):
             self.combo.setCurrentIndex((named or hits)[0])
 
 
+def isolate(text: str) -> str:
+    """``text`` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode bidi isolates)."""
+    return f"\u2068{text}\u2069" if text else text
+
+
+def bare(text: str) -> str:
+    """``text`` without the isolate marks (for comparing with what a user typed)."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
 def _own_name(display: str) -> str:
     """The first name of an item ("Homs" of "Homs — حمص (Homs)")."""
-    return display.split(" — ")[0].split(" (")[0].strip()
+    return bare(display.split(" — ")[0].split(" (")[0]).strip()
 
 
 def _other_name(display: str) -> str:
     parts = display.split(" — ")
-    return parts[1].split(" (")[0].strip() if len(parts) > 1 else ""
+    return bare(parts[1].split(" (")[0]).strip() if len(parts) > 1 else ""
