@@ -10,14 +10,16 @@ each defining ``register(subparsers)``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import importlib
 import os
 import sys
+import time
 from pathlib import Path
 
 from tracker import __version__
-from tracker.errors import Cancelled, TrackerError, ValidationError
+from tracker.errors import Cancelled, TrackerError, ValidationError, WrongPassphrase
 from tracker.store.connection import Store
 from tracker import office
 
@@ -30,8 +32,31 @@ class UserError(Exception):
     """A mistake the user can fix; printed as one line, exit 1."""
 
 
+NEW_PASSPHRASE_ENV = "DTRACK_NEW_PASSPHRASE"
+# Passphrases given in the environment are taken out of it while a command runs, so no process it
+# starts (the import's reading process, multiprocessing's helpers) inherits them.
+_secrets: dict[str, str] = {}
+
+
+def secret(name: str) -> str | None:
+    """A passphrase given in the environment (DTRACK_PASSPHRASE, DTRACK_NEW_PASSPHRASE)."""
+    return _secrets.get(name) or os.environ.get(name) or None
+
+
+@contextlib.contextmanager
+def _secrets_out_of_the_environment():
+    taken = {k: os.environ.pop(k) for k in (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV) if k in os.environ}
+    _secrets.update(taken)
+    try:
+        yield
+    finally:
+        for k in taken:
+            _secrets.pop(k, None)
+        os.environ.update(taken)  # for a caller in this process (tests); a real command exits here
+
+
 def passphrase(confirm: bool = False) -> str:
-    env = os.environ.get(PASSPHRASE_ENV)
+    env = secret(PASSPHRASE_ENV)
     if env:
         return env
     if not sys.stdin or not sys.stdin.isatty():
@@ -52,8 +77,20 @@ def account_name() -> str | None:
     return os.environ.get(USER_ENV) or None
 
 
+WRONG_PASSPHRASE_DELAYS = (1, 2, 4)  # seconds after each wrong passphrase: guessing at the prompt is slow
+
+
 def open_store(path: str) -> Store:
-    return office.open(Path(path), passphrase(), account_name(), busy_seconds=BUSY_SECONDS)
+    """Sign in; a wrong passphrase typed at the prompt may be typed again, after a growing delay."""
+    for attempt, delay in enumerate(WRONG_PASSPHRASE_DELAYS, start=1):
+        try:
+            return office.open(Path(path), passphrase(), account_name(), busy_seconds=BUSY_SECONDS)
+        except WrongPassphrase:
+            time.sleep(delay)
+            if secret(PASSPHRASE_ENV) or attempt == len(WRONG_PASSPHRASE_DELAYS) or not sys.stdin.isatty():
+                raise
+            print("dtrack: wrong passphrase, try again", file=sys.stderr)
+    raise AssertionError("unreachable")
 
 
 def _cmd_init(args) -> int:
@@ -105,7 +142,7 @@ def _cmd_check(args) -> int:
 
 
 def new_passphrase() -> str:
-    new = os.environ.get("DTRACK_NEW_PASSPHRASE")
+    new = secret(NEW_PASSPHRASE_ENV)
     if not new:
         if not sys.stdin or not sys.stdin.isatty():
             raise UserError("set DTRACK_NEW_PASSPHRASE or run in a terminal to be asked")
@@ -176,7 +213,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dtrack: error: no database at {args.db}; create one with 'dtrack init {args.db}'", file=sys.stderr)
         return 1
     try:
-        return args.func(args) or 0
+        with _secrets_out_of_the_environment():
+            return args.func(args) or 0
+    except BrokenPipeError:
+        # The reader went away (dtrack stats DB | head): not an error; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (UserError, TrackerError) as exc:
         print(f"dtrack: error: {describe(exc)}", file=sys.stderr)
         return 1
