@@ -22,12 +22,12 @@ class Candidate:
 
 
 def _decided(conn, tbl: str) -> set:
-    """Pairs (a, b) a supervisor said are not the same person (never proposed again)."""
+    """Pairs (a, b) a supervisor said are not the same (never proposed again)."""
     out = set()
-    for a, b in conn.execute("SELECT id_a, id_b FROM match_decisions WHERE tbl = ? AND decision = 'different' "
-                             "AND deleted = 0", (tbl,)):
-        out.add((a, b))
-        out.add((b, a))
+    for rid, apart in conn.execute(f"SELECT id, match_apart FROM {tbl} WHERE match_apart IS NOT NULL"):
+        for other in apart.split():
+            out.add((rid, other))
+            out.add((other, rid))
     return out
 
 
@@ -106,19 +106,14 @@ def _with_end(cur):
 def _block(conn, key, ids, load, freq, min_score, different):
     profs = load(conn, ids)
     members = sorted(profs.values(), key=lambda p: (p.names[1].key, p.born or 0))
+    keys = {p.id: frozenset(index.keys_of(p)) for p in members}
     for i, a in enumerate(members):
-        ka = None
+        ka = keys[a.id]
         for b in members[i + 1:i + 1 + WINDOW]:
-            if (a.id, b.id) in different:
-                continue
+            if (a.id, b.id) in different or min(ka & keys[b.id], default=key) != key:
+                continue  # decided apart, or compared in an earlier block they share
             s = compare(a, b, freq)
             prob = probability(s.weight)
-            if prob < min_score:
-                continue
-            if ka is None:
-                ka = set(index.keys_of(a))
-            first = min(ka & set(index.keys_of(b)), default=key)
-            if first != key:
-                continue  # this pair is reported in an earlier block
-            x, y = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-            yield x, y, prob, s.reasons
+            if prob >= min_score:
+                x, y = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                yield x, y, prob, s.reasons

@@ -315,32 +315,23 @@ def m0013_matching(db: Database) -> None:
     and family or father's names with a birth-year bucket), so finding the candidates for a
     record is an index lookup, never a scan. ``match_index``: what each indexed record
     contributed (to take it back when the record changes). ``match_terms``: how many people
-    carry each name key, spelling and origin (rare names weigh more). All three are derived
-    here from the records, never synced. ``merged_into``: a record merged into another by a
-    supervisor's decision (synced like any field); ``match_decisions``: the supervisor's
-    decisions on pairs (same / not the same / later), one record per pair."""
+    carry each name key, spelling and origin (rare names weigh more). These three are derived
+    here from the records. ``match_queue``: the pairs waiting for a supervisor's review (local).
+    A supervisor's decisions are fields of the records, so they are audited and synced like any
+    change: ``merged_into`` (this record is the same as that one, which survives) and
+    ``match_apart`` (the ids of records decided not to be the same as this one)."""
     db.executescript("""
     CREATE TABLE match_keys (tbl TEXT NOT NULL, key TEXT NOT NULL, record_id TEXT NOT NULL,
                              PRIMARY KEY (tbl, key, record_id)) WITHOUT ROWID;
     CREATE TABLE match_index (record_id TEXT PRIMARY KEY, tbl TEXT NOT NULL, keys TEXT, terms TEXT) WITHOUT ROWID;
     CREATE TABLE match_terms (grp TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,
                               PRIMARY KEY (grp, term)) WITHOUT ROWID;
+    CREATE TABLE match_queue (tbl TEXT NOT NULL, id_a TEXT NOT NULL, id_b TEXT NOT NULL, score REAL NOT NULL,
+                              reasons TEXT, state TEXT NOT NULL DEFAULT 'open', found_at TEXT,
+                              PRIMARY KEY (tbl, id_a, id_b)) WITHOUT ROWID;
+    CREATE INDEX match_queue_state ON match_queue(tbl, state, score);
     ALTER TABLE persons ADD COLUMN merged_into TEXT;
     ALTER TABLE households ADD COLUMN merged_into TEXT;
+    ALTER TABLE persons ADD COLUMN match_apart TEXT;
+    ALTER TABLE households ADD COLUMN match_apart TEXT;
     """)
-    _record_table(db, "match_decisions", {"tbl": str, "id_a": str, "id_b": str, "decision": str, "note": str})
-    db.execute("CREATE INDEX match_decisions_a ON match_decisions(id_a)")
-    db.execute("CREATE INDEX match_decisions_b ON match_decisions(id_b)")
-
-
-@migrations(name="0015_audit_chain")
-def m0015_audit_chain(db: Database) -> None:
-    """Each audit row holds the hash of the row before it (tracker/store/audit_chain.py), so a row
-    changed, deleted, moved or slipped in afterwards shows in ``dtrack check``. Rows written before
-    this version are chained now, in id order."""
-    from . import audit_chain
-
-    db.execute("ALTER TABLE audit_log ADD COLUMN prev_hash TEXT")
-    db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
-    audit_chain.rechain(db.conn)
-
