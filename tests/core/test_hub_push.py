@@ -19,7 +19,7 @@ from tracker.exchange import export as local_export
 from tracker.hub import export as hub_export
 from tracker.hub import push, schema, snapshot
 from tracker.hub.connection import HubError
-from tracker.sync import summary_bundle
+from tracker.sync import identity, summary_bundle
 from tracker.sync.errors import BundleDamaged, UnknownSigner
 
 
@@ -141,9 +141,10 @@ def test_nothing_personal_reaches_the_hub(field, hub):
 def test_only_offices_the_coordinator_trusts_and_intact_bundles_are_pushed(field, hub, tmp_path):
     coord, paths = field
     stranger = new_device(tmp_path, "stranger", organisation="Unknown")
+    identity.add_peer(stranger, identity.own_identity(coord))  # it knows the coordinator; not the other way round
     consolidated_field.count(stranger, "2025-03-08", "XLB-ABD", "in", "SY06", {"f_18_59": 40})
     unknown = tmp_path / "stranger.dtb"
-    summary_bundle.export_summary(stranger, unknown)
+    summary_bundle.export_summary(stranger, unknown, for_device=coord.device_id)
     stranger.close()
     altered = tmp_path / "altered.dtb"
     raw = bytearray(paths[0].read_bytes())

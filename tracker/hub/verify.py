@@ -6,10 +6,16 @@ only ever sees what passes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from tracker.sync import envelope, identity, summary_bundle
-from tracker.sync.bundle import check_signer
 from tracker.sync.errors import SyncError
+
+try:  # the hardened opening order (tracker/sync/opening.py); older checkouts check the signer after reading
+    from tracker.sync import opening
+except ImportError:  # pragma: no cover - until that module lands
+    opening = None
+    from tracker.sync.bundle import check_signer
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,18 @@ def read_summary(coordinator, path) -> Summary:
     """Verify and decrypt ``path`` with the coordinator's store. Raises the sync errors (damaged,
     untrusted signer, not addressed to this coordinator, a peer bundle instead of a summary)."""
     identity.ensure_identity(coordinator)
+    env, doc = _open(coordinator, Path(path))
+    sender = doc["sender"]
+    return Summary(env.sha256, env.sender_id, sender.get("name") or "", sender.get("organisation") or "",
+                   env.sender_fingerprint, doc["created_at"], doc["date_from"], doc["date_to"], doc["cells"])
+
+
+def _open(coordinator, path: Path):
+    """(verified envelope, checked payload), through the same steps as ``dtrack summary import``."""
+    if opening is not None:
+        # signer looked up first, its signature checked with the key held for it, then decrypted
+        env, _peer = opening.open_bundle(coordinator, path, summary_bundle.KIND, trust=False)
+        return env, summary_bundle._read(coordinator, env)
     env = envelope.read(path)
     if env.header.get("kind") != summary_bundle.KIND:
         raise SyncError(f"{env.path.name} is a {env.header.get('kind')} bundle, not a summary; only summaries "
@@ -38,12 +56,8 @@ def read_summary(coordinator, path) -> Summary:
 
     def doc_of():
         if not box:
-            # the module's own reader: the same checks as 'dtrack summary import' (decrypts, checks every cell)
-            box["doc"] = summary_bundle._read(coordinator, env)
+            box["doc"] = summary_bundle._read(coordinator, env)  # decrypts, checks every cell
         return box["doc"]
 
     check_signer(coordinator, env, doc_of, trust=False)
-    doc = doc_of()
-    sender = doc["sender"]
-    return Summary(env.sha256, env.sender_id, sender.get("name") or "", sender.get("organisation") or "",
-                   env.sender_fingerprint, doc["created_at"], doc["date_from"], doc["date_to"], doc["cells"])
+    return env, doc_of()
