@@ -208,3 +208,35 @@ def adopt_strays(store) -> int:
             if moved:
                 households.refresh_derived(store, root)
     return moved
+
+
+# -- what the review screen shows ------------------------------------------------------------------
+PERSON_FIELDS = ("given_name_ar", "father_name_ar", "grandfather_name_ar", "family_name_ar", "given_name_lat",
+                 "father_name_lat", "grandfather_name_lat", "family_name_lat", "sex", "birth_date", "age",
+                 "relationship", "origin_pcode", "registration_date", "household")
+HOUSEHOLD_FIELDS = ("head_name_ar", "head_name_lat", "origin_pcode", "origin_village", "registration_date",
+                    "current_pcode", "site_name", "total", "members")
+
+
+def side_by_side(conn, tbl: str, a: str, b: str) -> list[tuple[str, str, str]]:
+    """(field, value of a, value of b) for the fields a supervisor compares, as text."""
+    _table(tbl)
+    recs = []
+    for rid in (a, b):
+        if tbl == "persons":
+            row = conn.execute("SELECT p.*, h.origin_pcode AS origin_pcode, h.registration_date AS registration_date, "
+                               "h.head_name_ar AS household FROM persons p LEFT JOIN households h "
+                               "ON h.id = p.household_id WHERE p.id = ?", (rid,))
+        else:
+            row = conn.execute("SELECT h.*, (SELECT group_concat(COALESCE(given_name_ar, given_name_lat), '، ') "
+                               "FROM persons WHERE household_id = h.id AND deleted = 0) AS members "
+                               "FROM households h WHERE h.id = ?", (rid,))
+        cols = [d[0] for d in row.description]
+        got = row.fetchone()
+        recs.append(dict(zip(cols, got)) if got else {})
+    fields = PERSON_FIELDS if tbl == "persons" else HOUSEHOLD_FIELDS
+    return [(f, _text(recs[0].get(f)), _text(recs[1].get(f))) for f in fields]
+
+
+def _text(v) -> str:
+    return "" if v is None else str(v)

@@ -319,7 +319,8 @@ def m0013_matching(db: Database) -> None:
     here from the records. ``match_queue``: the pairs waiting for a supervisor's review (local).
     A supervisor's decisions are fields of the records, so they are audited and synced like any
     change: ``merged_into`` (this record is the same as that one, which survives) and
-    ``match_apart`` (the ids of records decided not to be the same as this one)."""
+    ``match_apart`` (the ids of records decided not to be the same as this one). Family tracing:
+    ``households.missing_members``, the members a household reports missing or separated (JSON)."""
     db.executescript("""
     CREATE TABLE match_keys (tbl TEXT NOT NULL, key TEXT NOT NULL, record_id TEXT NOT NULL,
                              PRIMARY KEY (tbl, key, record_id)) WITHOUT ROWID;
@@ -334,4 +335,5 @@ def m0013_matching(db: Database) -> None:
     ALTER TABLE households ADD COLUMN merged_into TEXT;
     ALTER TABLE persons ADD COLUMN match_apart TEXT;
     ALTER TABLE households ADD COLUMN match_apart TEXT;
+    ALTER TABLE households ADD COLUMN missing_members TEXT;
     """)
