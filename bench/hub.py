@@ -35,13 +35,14 @@ ORIGINS = ("SY01", "SY02", "SY04", "SY06", "SY07", "SY10", "SY11")
 FIELDS = ("f_0_4", "m_0_4", "f_5_11", "m_5_11", "f_18_59", "m_18_59", "f_60plus", "m_60plus")
 
 
-def _office(folder: Path, i: int, coordinator_identity: dict, days: int, rng: random.Random) -> tuple[dict, list]:
-    """One office: its database, its counts, and one summary bundle per day."""
+def _office(folder: Path, i: int, coordinator_identity: dict, days: int, seed: int) -> tuple[dict, list]:
+    """One office: its database, its counts, and one summary bundle per day (run in a maker process)."""
     from tracker import office
     from tracker.domain import crossings, validation
     from tracker.store import records
     from tracker.sync import identity, summary_bundle
 
+    rng = random.Random(seed * 1000 + i)
     store = office.create(folder / f"office-{i:03}.dtdb", PASSPHRASE, organisation=f"NGO {i % 12:02}",
                           device_name=f"office-{i:03}")
     identity.add_peer(store, coordinator_identity)
@@ -116,6 +117,7 @@ def main(argv=None) -> int:
     ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--pushers", type=int, default=8)
     ap.add_argument("--seed", type=int, default=2025)
+    ap.add_argument("--makers", type=int, default=2, help="processes writing the offices' bundles (not timed)")
     ap.add_argument("--dsn", default=os.environ.get("DTRACK_TEST_PG_DSN") or os.environ.get("DTRACK_HUB_DSN"),
                     help="a server where this login may create a database (default: DTRACK_TEST_PG_DSN)")
     args = ap.parse_args(argv)
@@ -135,13 +137,14 @@ def main(argv=None) -> int:
     me = identity.own_identity(coordinator)
     paths = []
     began = time.perf_counter()
-    with timer() as made:
-        for i in range(args.offices):
-            them, office_paths = _office(work, i, me, args.days, rng)
+    with timer() as made, cf.ProcessPoolExecutor(args.makers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        jobs = [pool.submit(_office, work, i, me, args.days, args.seed) for i in range(args.offices)]
+        for done, job in enumerate(jobs, start=1):
+            them, office_paths = job.result()
             identity.add_peer(coordinator, them)
             paths += office_paths
-            if (i + 1) % 10 == 0:
-                print(f"  {i + 1} offices, {len(paths):,} bundles written ({time.perf_counter() - began:.0f} s)", flush=True)
+            if done % 10 == 0:
+                print(f"  {done} offices, {len(paths):,} bundles written ({time.perf_counter() - began:.0f} s)", flush=True)
     n = len(paths)
     print(f"{args.offices} offices x {args.days} days: {n:,} summary bundles written in {made['s']:.0f} s (not timed)")
 
