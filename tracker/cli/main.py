@@ -24,7 +24,7 @@ from tracker.store.connection import Store
 from tracker import office
 
 FEATURE_MODULES = ("tracker.cli.exchange", "tracker.cli.report", "tracker.cli.sync", "tracker.cli.selftest",
-                   "tracker.cli.hub", "tracker.cli.duplicates")
+                   "tracker.cli.hub", "tracker.cli.duplicates", "tracker.cli.backup", "tracker.cli.users")
 PASSPHRASE_ENV = "DTRACK_PASSPHRASE"
 
 

@@ -2,7 +2,10 @@
 
 ``hash = SHA-256(prev_hash || canonical(row))`` where ``prev_hash`` is the previous row's hash as 64
 hex characters (64 zeros before the first row) and ``canonical(row)`` is the compact JSON array of
-the row's values in ``COLUMNS`` order. The newest hash, the chain's head, is also kept in ``meta``
+the row's values in ``COLUMNS`` order, with the two free-form values (``before``, ``detail``) given
+by their SHA-256. That lets a retention purge redact the personal values an old row holds (the
+value is replaced by ``{"redacted_sha256": ...}``, its hash) while the chain still verifies: a
+redaction shows, but cannot change what the row said. The newest hash, the chain's head, is also kept in ``meta``
 so removing the last rows shows, and it travels in sync and summary bundles so a receiving office
 can later prove what it was sent.
 
@@ -25,9 +28,35 @@ HEAD_KEY = "audit_head"
 _INSERT = f"INSERT INTO audit_log ({', '.join(COLUMNS)}, prev_hash, hash) VALUES ({', '.join('?' * (len(COLUMNS) + 2))})"
 
 
+_REDACTED = '{"redacted_sha256":"'
+_FREE_FORM = (6, 8)  # before, detail
+
+
+def _value_digest(text):
+    """SHA-256 of a free-form value, or the one a redacted value records."""
+    if text is None:
+        return None
+    if isinstance(text, str) and text.startswith(_REDACTED) and len(text) == len(_REDACTED) + 66:
+        return text[len(_REDACTED):-2]
+    return hashlib.sha256(str(text).encode("utf-8")).hexdigest()
+
+
+def redacted(text: str) -> str:
+    """What a redacted free-form value becomes: its hash, so the chain still verifies."""
+    return f'{_REDACTED}{_value_digest(text)}"}}'
+
+
+def _canonical(row) -> bytes:
+    values = list(row)
+    for i in _FREE_FORM:
+        if values[i] is not None:
+            values[i] = _value_digest(values[i])
+    return orjson.dumps(values)
+
+
 def digest(prev: str, row) -> str:
     """The hash of one row (a tuple in ``COLUMNS`` order) following ``prev``."""
-    return hashlib.sha256(prev.encode("ascii") + orjson.dumps(list(row))).hexdigest()
+    return hashlib.sha256(prev.encode("ascii") + _canonical(row)).hexdigest()
 
 
 def head(conn) -> str:
@@ -47,9 +76,11 @@ def _set_head(conn, value: str) -> None:
 def link(prev: str, rows) -> tuple[list[tuple], str]:
     """``rows`` (tuples in ``COLUMNS`` order) with their prev_hash and hash appended, and the new head."""
     out = []
-    sha, dumps = hashlib.sha256, orjson.dumps
+    sha, dumps, canonical = hashlib.sha256, orjson.dumps, _canonical
     for row in rows:
-        h = sha(prev.encode("ascii") + dumps(list(row))).hexdigest()
+        # the bulk path's rows have neither before nor detail: skip the per-value hashing
+        data = dumps(list(row)) if row[6] is None and row[8] is None else canonical(row)
+        h = sha(prev.encode("ascii") + data).hexdigest()
         out.append((*row, prev, h))
         prev = h
     return out, prev
@@ -85,6 +116,20 @@ def rechain(conn) -> str:
     if updates:
         _set_head(conn, prev)
     return prev
+
+
+def redact(conn, ids) -> int:
+    """Replace the ``before`` values of audit rows ``ids`` by their hash (a retention purge: the values
+    held personal data). The caller holds the write transaction. Returns the rows redacted."""
+    n = 0
+    ids = list(ids)
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        rows = conn.execute(f"SELECT id, before FROM audit_log WHERE id IN ({', '.join('?' * len(part))}) "
+                            f"AND before IS NOT NULL AND before NOT LIKE '{_REDACTED}%'", part).fetchall()
+        conn.executemany("UPDATE audit_log SET before = ? WHERE id = ?", [(redacted(b), rid) for rid, b in rows])
+        n += len(rows)
+    return n
 
 
 def summary(conn) -> dict:
