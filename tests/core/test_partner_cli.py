@@ -64,3 +64,35 @@ def test_the_reported_kobo_households_file(db_path, store, tmp_path, capsys):
     ignored = {r["column"]: r["reason"] for r in rows if r["rule"] == "column_ignored"}
     assert ignored["group_needs/specific_needs"] == "ignored: no matching field"
     assert ignored["start"] == "ignored: form metadata"
+
+
+def test_a_plain_households_file_still_reads_in_a_second_process(db_path, store, tmp_path, capsys, monkeypatch):
+    from tracker.exchange import importer
+    from tracker.store import childproc
+
+    store.close()
+    started = []
+    real = childproc.stream
+    monkeypatch.setattr(importer, "CHILD_MIN_BYTES", 0)
+    monkeypatch.setattr(importer.childproc, "stream", lambda *a, **k: started.append(a[0]) or real(*a, **k))
+    src = tmp_path / "hh.csv"
+    src.write_text("today,head_name,origin,female_18_59,remarks_extra,_uuid\n"
+                   "2025-03-10,أحمد,SY0602,2,x,u-1\n2025-03-11,خالد,SY1002,1,y,u-2\n", encoding="utf-8")
+    assert cli.main(["import", str(db_path), str(src), "--kind", "households"]) == 0
+    out = capsys.readouterr().out
+    assert "hh.csv: households, 5 columns used; not used: remarks_extra" in out
+    assert "imported 2 of 2 rows" in out and len(started) == 1
+
+
+def test_a_members_file_in_a_named_code_page(db_path, store, tmp_path, capsys):
+    store.close()
+    hh = tmp_path / "hh.csv"
+    hh.write_text("today,head_name,origin,_uuid\n2025-03-12,يوسف حسن,SY1002,hh-9\n", encoding="utf-8")
+    assert cli.main(["import", str(db_path), str(hh), "--kind", "households"]) == 0
+    members = tmp_path / "members.csv"
+    members.write_bytes("name,gender,age,relation,_submission__uuid,_index\nيوسف,ذكر,40,رب الأسرة,hh-9,1\n"
+                        .encode("cp1256"))
+    assert cli.main(["import", str(db_path), str(members), "--kind", "persons"]) == 1
+    assert "name its encoding" in capsys.readouterr().err
+    assert cli.main(["import", str(db_path), str(members), "--kind", "persons", "--encoding", "cp1256"]) == 0
+    assert "imported 0 households, 1 persons from 1 rows" in capsys.readouterr().out

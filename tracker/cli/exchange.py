@@ -126,15 +126,25 @@ def _cmd_import_partner(args) -> int:
             profile = mapping.load_profile_file(args.mapping)
         elif args.profile:
             profile = mapping.load_profile(store, args.profile)
-        plan = partner.plan(given, profile=profile, locations=store.locations(), role=args.kind)
+        plan = partner.plan(given, profile=profile, locations=store.locations(), role=args.kind,
+                            encoding=args.encoding)
         if profile is None and plan.form_id in mapping.profiles(store, "partner"):  # this form's saved profile
             plan = partner.plan(given, profile=mapping.load_profile(store, plan.form_id), locations=store.locations(),
-                                role=args.kind)
+                                role=args.kind, encoding=args.encoding)
         for t in plan.tables:
             ignored = ", ".join(c.header for c in t.ignored if c.note == "no matching field")
             print(f"{t.part.name}: {t.role}, {sum(1 for f in t.mapped if f)} columns used"
                   + (f"; not used: {ignored}" if ignored else ""))
-        result = partner.run(store, plan, keep_valid=args.keep_valid, report=args.report, progress=_progress)
+        if partner.is_simple(plan):
+            from tracker.exchange.importer import import_file
+
+            table = plan.tables[0]
+            profile = {"kind": "households", "columns": dict(zip(table.headers, table.mapped))}
+            result = import_file(store, table.part.path, "households", profile=profile, keep_valid=args.keep_valid,
+                                 report=args.report, encoding=args.encoding, sheet=table.part.sheet,
+                                 progress=_progress)
+        else:
+            result = partner.run(store, plan, keep_valid=args.keep_valid, report=args.report, progress=_progress)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         if args.save_profile:

@@ -82,14 +82,14 @@ def preview(path, kind: str, *, profile: dict | None = None, encoding=None, limi
 
 
 def import_file(store, path, kind: str, *, profile: dict | None = None, keep_valid: bool = False,
-                report=None, encoding=None, progress=None, cancelled=None) -> ImportResult:
+                report=None, encoding=None, progress=None, cancelled=None, sheet: str | None = None) -> ImportResult:
     """Import one file. Raises FileFormatError/MappingError when the file as a whole is unusable
     (nothing written) and Cancelled when asked to stop (nothing written)."""
     mapping_mod._check_kind(kind)
     permissions.require(store, permissions.IMPORT)
     path = Path(path)
     result = ImportResult(kind, str(path), keep_valid=keep_valid)
-    sheet = csvio.select_sheet(path, kind) if _is_xlsx(path) else None
+    sheet = sheet or (csvio.select_sheet(path, kind) if _is_xlsx(path) else None)
     with csvio.open_table(path, encoding, sheet) as table:
         mapped = mapping_mod.apply_profile(kind, table.headers, table.tags, profile)
         missing = mapping_mod.missing_required(kind, mapped)

@@ -119,6 +119,7 @@ class Plan:
     skipped: list[str] = field(default_factory=list)  # files not read
     profile_name: str | None = None
     given: list = field(default_factory=list)  # the paths the user gave
+    encoding: str | None = None  # of CSV files that are not UTF-8 (--encoding)
 
     def missing(self) -> list[str]:
         """Required fields with no column, per table ("members.csv: sex")."""
@@ -137,6 +138,18 @@ class Plan:
                 "tables": {t.part.stem: {"role": t.role, "columns": dict(zip(t.headers, t.mapped))}
                            for t in self.tables},
                 "values": {f: {src: code for src, code in m.items()} for f, m in self.value_maps.items()}}
+
+
+def is_simple(plan: Plan) -> bool:
+    """One households table with nothing only the partner import handles (no repeat group, no
+    movement, admin-level or declared-size columns, no XLSForm, no value mapping): the single-file
+    import reads it, in a second process when it is large (docs/performance.md)."""
+    if len(plan.tables) != 1 or plan.form is not None or plan.value_maps:
+        return False
+    t = plan.tables[0]
+    special = {*MOVEMENT_FIELDS, "household_size", *choices.ADMIN_LEVEL}
+    return (t.role == "households" and t.layout != "odk" and not special & set(t.mapped)
+            and all(f in mapping_mod.FIELDS["households"] for f in t.mapped if f))
 
 
 # -- planning ------------------------------------------------------------------------------
@@ -197,7 +210,8 @@ def _why(header: str, name: str, headers: list[str], mapped: list) -> str:
     return "no matching field"
 
 
-def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, role: str | None = None) -> Plan:
+def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, role: str | None = None,
+         encoding: str | None = None) -> Plan:
     """The proposed import of everything in ``inputs`` (``inputs.gather``): roles, column and value
     mappings, ignored columns. Reads only the headers (and an XLSForm). ``role`` fixes the role of
     a single table (``--kind``)."""
@@ -206,7 +220,7 @@ def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, 
     chosen = (profile or {}).get("tables") or {}
     tables = []
     for part in inputs.parts:
-        with csvio.open_table(part.path, None, part.sheet) as t:
+        with csvio.open_table(part.path, encoding, part.sheet) as t:
             headers, tags = t.headers, t.tags
         first_pass = [(form.name_for_label(h) if form else None) or h for h in headers]
         names0 = {mapping_mod.normalise_header(h) for h in first_pass}
@@ -244,7 +258,7 @@ def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, 
     tables.sort(key=lambda t: ROLES.index(t.role))  # households first: the others link to them
     if not any(t.role == "households" for t in tables) and not any(t.role == "persons" for t in tables):
         raise MappingError("found no table of households or members among the files")
-    result = Plan(tables, form, skipped=list(inputs.skipped), given=list(inputs.given))
+    result = Plan(tables, form, skipped=list(inputs.skipped), given=list(inputs.given), encoding=encoding)
     result.form_id = (form.form_id if form else None) or next(
         (t.part.stem for t in tables if t.role == "households"), tables[0].part.stem)
     used_fields, questions = set(), {}
@@ -276,11 +290,11 @@ def _date(value):
     return text
 
 
-def _read(table: Table, maps: dict, locations: dict, used: dict) -> list[tuple[int, dict, object, object]]:
+def _read(table: Table, maps: dict, locations: dict, used: dict, encoding=None) -> list[tuple[int, dict, object, object]]:
     """(row number, raw values by field, Kobo _index, Kobo _parent_index) of every non-blank row."""
     cells_of = [(i, f) for i, f in enumerate(table.mapped) if f]
     out = []
-    with csvio.open_table(table.part.path, None, table.part.sheet) as t:
+    with csvio.open_table(table.part.path, encoding, table.part.sheet) as t:
         for n, cells in t.rows:
             raw, any_value = {}, False
             for i, f in cells_of:
@@ -486,7 +500,7 @@ def run(store, plan: Plan, *, keep_valid: bool = False, report=None, progress=No
     result = PartnerResult(plan, keep_valid=keep_valid)
     locations = store.locations()
     used: dict = {}
-    read = {id(t): _read(t, plan.value_maps, locations, used) for t in plan.tables}
+    read = {id(t): _read(t, plan.value_maps, locations, used, plan.encoding) for t in plan.tables}
     result.values_used = used
     result.rows = sum(len(v) for v in read.values())
     runner = _Run(store, plan, result)
