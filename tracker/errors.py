@@ -9,12 +9,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+QUOTED_MAX = 80  # characters of a value quoted in a message
+MESSAGE_MAX = 4000  # a message longer than this keeps its start and its end ("what to do")
+
+
+def cut(value, limit: int = QUOTED_MAX) -> str:
+    """``repr(value)`` for a message, cut to ``limit`` characters and "…": a 10 MB field or a
+    5,000-digit number sent by a peer or found in a file is never echoed whole."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    if isinstance(value, (str, bytes)) and len(value) > limit:
+        value = value[:limit]
+        return repr(value)[:limit] + "…"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _bounded(message: str) -> str:
+    if len(message) <= MESSAGE_MAX:
+        return message
+    head, tail = MESSAGE_MAX * 3 // 4, MESSAGE_MAX // 4
+    return f"{message[:head]} …[{len(message) - head - tail:,} characters cut]… {message[-tail:]}"
+
+
 class TrackerError(Exception):
-    """Base class of every error the core raises on purpose."""
+    """Base class of every error the core raises on purpose. Its message is kept to a sane
+    length whatever values went into it (``cut`` quotes one value short)."""
 
     code = "error"
 
     def __init__(self, message: str, **details):
+        message = _bounded(message)
         super().__init__(message)
         self.message = message
         self.details = details
@@ -114,8 +139,6 @@ class PermissionDenied(TrackerError):
         self.account, self.role, self.action = account, role, action
 
 
-
-
 class NotFound(TrackerError):
     code = "not_found"
 
@@ -157,7 +180,7 @@ class FieldError:
         if self.column:
             where.append(f"column {self.column!r}")
         prefix = (", ".join(where) + ": ") if where else ""
-        return f"{prefix}{self.field}: {self.message} (value: {self.value!r})"
+        return f"{prefix}{self.field}: {self.message} (value: {cut(self.value)})"
 
 
 class ValidationError(TrackerError):

@@ -2,10 +2,10 @@
 
 Creating a store runs the migrations and loads the gazetteer (~0.3 s), and opening one with a
 passphrase runs the key derivation (~0.2 s). The property test needs hundreds of devices, so
-each device here is a copy of one template file, opened with a random raw 256-bit SQLCipher
-key (still a real encrypted file, just without the passphrase stretching), and given its own
-device id and key pairs. Tests that go through ``Store.open`` (the command line) pass a
-passphrase instead.
+each device here is a copy of one template file (and its key file), opened with the template's
+raw 256-bit database key (still a real encrypted file, just without unlocking the key file), and
+given its own device id and key pairs. Tests that go through ``Store.open`` (the command line)
+pass a passphrase instead.
 """
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ from pathlib import Path
 
 import tracker  # noqa: F401
 from tracker.domain import households
+from tracker.store import keys
 from tracker.store.ids import new_id
 from tracker.store.connection import Store, connect
 from tracker import office
 from tracker.sync import identity
 
-RAW_KEY = "x'" + os.urandom(32).hex() + "'"
+RAW_KEY = "x'" + os.urandom(32).hex() + "'"  # the template's passphrase in raw mode
 _templates: dict = {}
+_raw_keys: dict = {}  # template passphrase -> its database key as SQLCipher's raw-key literal
 
 
 def _template_path(passphrase: str) -> Path:
@@ -35,27 +37,38 @@ def _template_path(passphrase: str) -> Path:
                              user="tester")
         store.close()
         _templates[passphrase] = folder / "template.dtdb"
+        _raw_keys[passphrase] = keys.sqlcipher_key(keys.KeyFile.read(_templates[passphrase]).slot(None).open(passphrase))
     return _templates[passphrase]
+
+
+def raw_key() -> str:
+    """The raw-mode devices' database key, as SQLCipher's raw-key literal (for a second process)."""
+    _template_path(RAW_KEY)
+    return _raw_keys[RAW_KEY]
 
 
 def open_device(path, passphrase: str | None = None, user: str = "tester") -> Store:
     """Open a device's file. With the raw test key this skips ``Store.open``'s key derivation
     (the template is already migrated); with a passphrase it is the ordinary ``Store.open``."""
     if passphrase:
-        return office.open(path, passphrase, user=user)
-    conn = connect(path, RAW_KEY)
+        return office.open(path, passphrase)  # the template's one account
+    _template_path(RAW_KEY)
+    key = _raw_keys[RAW_KEY]
+    conn = connect(path, key=key)
     conn.execute("PRAGMA journal_mode = WAL")
     # WAL with synchronous=NORMAL skips the fsync per commit: hundreds of small test commits
     # would otherwise wait on the disk; atomicity (what the tests check) is the same
     conn.execute("PRAGMA synchronous = NORMAL")
-    return Store(Path(path), conn, RAW_KEY, user)
+    return Store(Path(path), conn, key, {"name": user, "role": "administrator"}, None)
 
 
 def new_device(folder, name: str, *, organisation: str = "Test NGO", skew_ms: int = 0,
                passphrase: str | None = None) -> Store:
     """A fresh store with its own identity; ``skew_ms`` sets its wall clock off by that much."""
     path = Path(folder) / f"{name}.dtdb"
-    shutil.copy(_template_path(passphrase or RAW_KEY), path)
+    template = _template_path(passphrase or RAW_KEY)
+    shutil.copy(template, path)
+    shutil.copy(keys.key_file(template), keys.key_file(path))
     store = open_device(path, passphrase, f"user-{name}")
     with store.atomic():
         store.set_meta("device_id", new_id())

@@ -113,3 +113,23 @@ def test_import_of_a_bundle_with_an_invalid_value_says_where_and_changes_nothing
     assert "nothing was imported" in err and "tripoli" in err
     with office.open(b_path, PASSPHRASE) as b:
         assert content_digest(b) == before
+
+
+def test_inspect_reads_only_what_a_trusted_peer_signed_and_summaries_need_a_coordinator(offices, tmp_path, capsys):
+    a, b, _ = offices
+    run(capsys, "identity", "export", b, "--out", tmp_path / "b.id")
+    run(capsys, "peers", "add", a, tmp_path / "b.id")
+    run(capsys, "sync", "export", a, "--out", tmp_path / "a.dtb", "--for", "akkar")
+    code, out, err = run(capsys, "sync", "inspect", b, tmp_path / "a.dtb")
+    assert code == 1 and "does not trust" in err and "fingerprint" in err and out == ""
+    run(capsys, "identity", "export", a, "--out", tmp_path / "a.id")
+    run(capsys, "peers", "add", b, tmp_path / "a.id")
+    code, out, _ = run(capsys, "sync", "inspect", b, tmp_path / "a.dtb")
+    assert code == 0 and "tripoli" in out and "changes      2" in out
+    code, out, _ = run(capsys, "sync", "import", b, tmp_path / "a.dtb", "--max-clock-skew", "2")
+    assert code == 0 and "2 new of 2" in out
+    with pytest.raises(SystemExit) as caught:  # a summary is always for someone
+        main(["summary", "export", str(a), "--out", str(tmp_path / "s.dtb")])
+    assert caught.value.code == 2 and "--for" in capsys.readouterr().err
+    code, out, _ = run(capsys, "summary", "export", a, "--out", tmp_path / "s.dtb", "--for", "akkar")
+    assert code == 0 and "signed and encrypted for akkar" in out

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.core.sync_devices import RAW_KEY, befriend, content_digest, new_device, open_device
+from tests.core.sync_devices import befriend, content_digest, new_device, open_device, raw_key
 from tracker.domain import demo
 from tracker.sync import bundle
 
@@ -19,9 +19,10 @@ from pathlib import Path
 import tracker
 from tracker.store.connection import Store, connect
 from tracker.sync import bundle
-conn = connect(sys.argv[1], os.environ["DTRACK_TEST_KEY"])  # the raw test key: no key derivation
+key = os.environ["DTRACK_TEST_KEY"]  # the raw database key: no key derivation
+conn = connect(sys.argv[1], key=key)
 conn.execute("PRAGMA cache_size = 16")
-store = Store(Path(sys.argv[1]), conn, os.environ["DTRACK_TEST_KEY"])
+store = Store(Path(sys.argv[1]), conn, key, {"name": "tester", "role": "administrator"}, None)
 calls = []
 def progress(done, total):
     calls.append(done)
@@ -46,7 +47,7 @@ def test_killing_the_importer_mid_transaction_changes_nothing(tmp_path):
     wal = Path(str(db) + "-wal")
     wal_before = wal.stat().st_size if wal.exists() else 0
 
-    env = {**os.environ, "DTRACK_TEST_KEY": RAW_KEY, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    env = {**os.environ, "DTRACK_TEST_KEY": raw_key(), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(db), str(path)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env)
     try:

@@ -1,5 +1,6 @@
-"""Summary bundles: aggregate counts only, signed; a coordinator sums devices and replaces a
-device's older summary instead of counting it twice, whatever the order of arrival."""
+"""Summary bundles: aggregate counts only, signed and encrypted to named coordinators; a coordinator
+sums devices and replaces a device's older summary instead of counting it twice, whatever the order
+of arrival."""
 
 import json
 
@@ -7,8 +8,8 @@ import pytest
 
 from tests.core.sync_devices import befriend, content_digest, crossing_point, new_device, pre_household
 from tracker.domain import crossings, households
-from tracker.sync import envelope, identity, summary_bundle
-from tracker.sync.errors import AlreadyImported, BundleDamaged, SyncError, UnknownSigner
+from tracker.sync import identity, opening, summary_bundle
+from tracker.sync.errors import AlreadyImported, BundleDamaged, PeerError, SyncError, UnknownSigner, WrongRecipient
 
 
 def _count(store, day, n, direction="in"):
@@ -31,14 +32,21 @@ def field(tmp_path):
         d.close()
 
 
-def test_a_summary_holds_counts_only(field, tmp_path):
-    a = field[0]
+def test_a_summary_holds_counts_only_readable_by_the_coordinators_named(field, tmp_path):
+    a, b, coord = field
     hid = pre_household(a, "Fatima Haddad", contact_phone="+961 70 123456")
     cid = _count(a, "2025-03-09", 4)
-    summary_bundle.export_summary(a, tmp_path / "s.dtb")
-    env = envelope.read(tmp_path / "s.dtb")
-    doc = json.loads(envelope.open_payload(env, "anyone", None))
-    assert set(doc) == {"kind", "created_at", "date_from", "date_to", "admin_level", "sender", "columns", "cells"}
+    result = summary_bundle.export_summary(a, tmp_path / "s.dtb", for_device="coordinator")
+    assert result["encrypted"] and [p["device_id"] for p in result["recipients"]] == [coord.device_id]
+    raw = (tmp_path / "s.dtb").read_bytes()
+    for readable in (b"2025-03-09", crossing_point(a).encode(), b"SY01", b"NGO A", b"tripoli", b"cells"):
+        assert readable not in raw  # the raw day-level cells exist only inside the encryption
+    env, _ = opening.open_bundle(coord, tmp_path / "s.dtb", "summary")
+    doc = json.loads(opening.payload(coord, env))
+    with pytest.raises(WrongRecipient):  # a trusted peer not named cannot read it
+        opening.open_bundle(b, tmp_path / "s.dtb", "summary")
+    assert set(doc) == {"kind", "app_version", "created_at", "date_from", "date_to", "admin_level", "sender",
+                        "columns", "cells"}
     text = json.dumps(doc, ensure_ascii=False)
     for personal in ("Fatima", "Haddad", "123456", "river", "Nour", hid, cid):
         assert personal not in text
@@ -94,10 +102,28 @@ def test_registrations_are_summed_too(field, tmp_path):
     assert hid not in json.dumps(regs)
 
 
+def test_every_summary_is_encrypted_to_someone(tmp_path):
+    alone = new_device(tmp_path, "alone")
+    _count(alone, "2025-03-09", 4)
+    with pytest.raises(PeerError, match="trusts no device yet.*dtrack peers add"):
+        summary_bundle.export_summary(alone, tmp_path / "s.dtb")
+    assert not (tmp_path / "s.dtb").exists()
+    alone.close()
+
+
+def test_a_summary_for_several_coordinators(field, tmp_path):
+    a, b, coord = field
+    _count(a, "2025-03-09", 4)
+    summary_bundle.export_summary(a, tmp_path / "s.dtb", for_device=["coordinator", "akkar"])
+    for reader in (coord, b):
+        assert summary_bundle.import_summary(reader, tmp_path / "s.dtb")["cells"] == 1
+
+
 def test_bad_summaries_change_nothing(field, tmp_path):
     a, b, coord = field
     stranger = new_device(tmp_path, "stranger")
     _count(stranger, "2025-03-09", 4)
+    identity.add_peer(stranger, identity.own_identity(coord))  # the stranger knows the coordinator, not the reverse
     summary_bundle.export_summary(stranger, tmp_path / "x.dtb")
     before = content_digest(coord)
     with pytest.raises(UnknownSigner, match="does not trust"):
@@ -105,13 +131,15 @@ def test_bad_summaries_change_nothing(field, tmp_path):
     data = bytearray((tmp_path / "x.dtb").read_bytes())
     data[len(data) // 2] ^= 0xFF
     (tmp_path / "y.dtb").write_bytes(bytes(data))
-    with pytest.raises(BundleDamaged):
+    with pytest.raises(UnknownSigner):  # from a device not trusted: not read at all
         summary_bundle.import_summary(coord, tmp_path / "y.dtb")
+    with pytest.raises(BundleDamaged, match="altered or damaged"):  # trusted on sight, it still must verify
+        summary_bundle.import_summary(coord, tmp_path / "y.dtb", trust=True)
     from tracker.sync import bundle
 
     pre_household(a)
     bundle.export_bundle(a, tmp_path / "peer.dtb", for_device="coordinator")
-    with pytest.raises(SyncError, match="not a summary"):
+    with pytest.raises(SyncError, match="is a peer bundle, not a summary.*dtrack sync import"):
         summary_bundle.import_summary(coord, tmp_path / "peer.dtb")
     with pytest.raises(SyncError, match="start date"):
         summary_bundle.export_summary(a, tmp_path / "z.dtb", date_from="2025-03-10", date_to="2025-03-01")

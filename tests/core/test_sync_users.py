@@ -2,7 +2,9 @@
 device, whichever way the change came."""
 
 import json
+import struct
 
+import pytest
 from sqlite_utils import Database
 
 from tests.core.sync_devices import befriend, new_device, pre_household
@@ -10,7 +12,8 @@ from tracker.domain import households
 from tracker.store import records, schema
 from tracker.store.connection import APPLICATION_ID, connect
 from tracker import office
-from tracker.sync import bundle, envelope, identity
+from tracker.sync import bundle
+from tracker.sync.errors import BundleTooOld
 
 
 def _send(src, dst, folder):
@@ -66,26 +69,29 @@ def test_an_older_change_that_loses_leaves_the_winners_user(tmp_path):
         b.close()
 
 
-def test_a_bundle_without_users_from_an_older_program_still_imports(tmp_path):
+def test_changes_without_a_user_from_before_users_travelled_still_sync(tmp_path):
     a, b = new_device(tmp_path, "a"), new_device(tmp_path, "b")
     befriend(a, b)
     try:
         hid = pre_household(a, "Ali")
-        full = tmp_path / "full.dtb"
-        bundle.export_bundle(a, full, for_device=b.device_id)
-        meta, *lines = envelope.open_payload(envelope.read(full), b.device_id, identity.box_key(b)).split(b"\n")
-        old_lines = []
-        for line in lines:
-            head, rest = line.split(b"\t", 1)
-            old_lines.append(json.dumps(json.loads(head)[:6]).encode() + b"\t" + rest)  # six items, no user
-        old = tmp_path / "old.dtb"
-        envelope.write(old, kind="changes", payload=b"\n".join([meta, *old_lines]), signing_key=identity.signing_key(a),
-                       sender=identity.own_identity(a), recipients=[identity.own_identity(b)],
-                       created_at="2025-03-10T00:00:00Z")
-        assert bundle.import_bundle(b, old)["created"] == 1
+        with a.atomic():  # as a change received by sync before version 0010 is held: no user
+            a.conn.execute("UPDATE change_log SET user = NULL")
+        assert _send(a, b, tmp_path)["created"] == 1
         assert _who(b, "households", hid) == (None, a.device_id, a.device_id)
     finally:
         a.close()
+        b.close()
+
+
+def test_a_bundle_from_an_older_program_is_refused_with_what_to_do(tmp_path):
+    b = new_device(tmp_path, "b")
+    head = json.dumps({"format": 1, "kind": "changes"}).encode()
+    old = tmp_path / "old.dtb"  # format 1: the magic, then a 32-bit header length
+    old.write_bytes(b"DTBUNDLE" + struct.pack(">I", len(head)) + head + b"\0" * 80)
+    try:
+        with pytest.raises(BundleTooOld, match="older version.*not signed by the devices that made them.*update"):
+            bundle.import_bundle(b, old)
+    finally:
         b.close()
 
 

@@ -8,7 +8,7 @@ import pytest
 from tests.core.sync_devices import befriend, content_digest, crossing_point, new_device, pre_household
 from tracker.domain import crossings, gazetteer, households
 from tracker.store import records
-from tracker.sync import bundle, envelope, identity
+from tracker.sync import bundle
 from tracker.sync.errors import InvalidChange
 
 
@@ -142,18 +142,18 @@ def test_places_created_in_the_same_bundle_or_deleted_here_are_known(pair, tmp_p
 
 def test_a_place_left_out_of_a_partial_bundle_is_named_with_what_to_do(pair, tmp_path):
     a, b = pair
+    today_wall = a.clock._wall
+    a.clock._wall = lambda: today_wall() - 3 * 86_400_000  # the place was added three days ago …
     site = gazetteer.add_location(a, {"name_en": "Akkar camp", "kind": "site", "parent": "SY01", "country": "LBN"})
+    bundle.export_bundle(a, tmp_path / "then.dtb", for_device=b.device_id)  # … and sent then (b never got it)
+    a.clock._wall = today_wall
     pre_household(a, "Ali", current_pcode=site)
-    path = tmp_path / "partial.dtb"
-    bundle.export_bundle(a, path, for_device=b.device_id)
-    payload = envelope.open_payload(envelope.read(path), b.device_id, identity.box_key(b))
-    head, *lines = payload.split(b"\n")
-    partial = tmp_path / "household-only.dtb"  # as a --since bundle can be: the place is left out
-    envelope.write(partial, kind="changes", payload=b"\n".join([head, *(x for x in lines if b'"households"' in x)]),
-                   signing_key=identity.signing_key(a), sender=identity.own_identity(a),
-                   recipients=[identity.own_identity(b)], created_at="2025-03-10T00:00:00Z")
+    partial = tmp_path / "since-today.dtb"
+    bundle.export_bundle(a, partial, for_device=b.device_id, since=dt.date.today())
     before = content_digest(b)
     with pytest.raises(InvalidChange, match=f"current_pcode is not a P-code.*{site}.*full bundle \\(--all\\)"):
         bundle.import_bundle(b, partial)
     assert content_digest(b) == before
-    assert bundle.import_bundle(b, path)["created"] == 2
+    full = tmp_path / "all.dtb"
+    bundle.export_bundle(a, full, for_device=b.device_id, all_changes=True)
+    assert bundle.import_bundle(b, full)["created"] == 2

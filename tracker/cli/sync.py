@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from .main import UserError, open_store
@@ -88,12 +89,35 @@ def _sync_import(args) -> int:
     from tracker.sync import bundle
 
     with open_store(args.db) as store:
-        r = bundle.import_bundle(store, args.file, trust=args.trust, progress=_progress("applying changes"))
+        r = bundle.import_bundle(store, args.file, trust=args.trust, progress=_progress("applying changes"),
+                                 max_clock_skew=args.max_clock_skew)
     print(f"imported {args.file} from {r['sender']}: {r['new']} new of {r['received']} changes; "
           f"{r['created']} records created, {r['updated']} updated, {r['conflicts']} new conflicts")
     if r["conflicts"]:
         print("review conflicts with 'dtrack sync conflicts DB' or in Exchange → Sync → Conflicts")
     return 0
+
+
+def _sync_inspect(args) -> int:
+    from tracker.sync import bundle
+
+    with open_store(args.db) as store:
+        r = bundle.inspect_bundle(store, args.file)
+    print(f"from         {r['name'] or '-'} ({r['organisation'] or 'no organisation'}), device {r['sender_id']}")
+    print(f"fingerprint  {r['fingerprint']}  (a trusted peer; signature checked with the key held for it)")
+    print(f"made         {(r['created_at'] or '')[:16].replace('T', ' ')}")
+    print(f"changes      {r['changes']}" + ("  (already imported)" if r["already_imported"] else ""))
+    return 0
+
+
+def _skew_hours(text: str) -> float:
+    try:
+        hours = float(text)
+    except ValueError:
+        hours = -1
+    if not 0 < hours <= 24 * 366:
+        raise argparse.ArgumentTypeError(f"must be a number of hours between 0 and 8784, not {text[:40]!r}")
+    return hours
 
 
 def _sync_history(args) -> int:
@@ -148,7 +172,8 @@ def _summary_export(args) -> int:
         r = summary_bundle.export_summary(store, args.out, date_from=args.date_from, date_to=args.date_to,
                                           for_device=args.for_device, admin_level=args.admin_level)
     span = "all dates" if r["date_from"] == summary_bundle.ALL_FROM else f"{r['date_from']} to {r['date_to']}"
-    print(f"wrote {args.out}: {r['cells']} cells ({span}), signed" + (", encrypted" if r["encrypted"] else ""))
+    names = ", ".join(p["name"] or p["device_id"] for p in r["recipients"])
+    print(f"wrote {args.out}: {r['cells']} cells ({span}), signed and encrypted for {names}")
     return 0
 
 
@@ -218,7 +243,13 @@ def register(sub) -> None:
     q.add_argument("db")
     q.add_argument("file")
     q.add_argument("--trust", action="store_true", help="trust the sending device if unknown (compare its fingerprint first)")
+    q.add_argument("--max-clock-skew", type=_skew_hours, default=24, metavar="HOURS",
+                   help="refuse changes dated more than this far ahead of this device's clock (default 24)")
     q.set_defaults(func=_sync_import)
+    q = s.add_parser("inspect", help="check a bundle from a trusted peer without importing it")
+    q.add_argument("db")
+    q.add_argument("file")
+    q.set_defaults(func=_sync_inspect)
     q = s.add_parser("history", help="bundles sent and received")
     q.add_argument("db")
     q.add_argument("--limit", type=int, default=50)
@@ -233,14 +264,15 @@ def register(sub) -> None:
     q.add_argument("--take-other", action="store_true", help="use the value that lost instead")
     q.set_defaults(func=_sync_resolve)
 
-    p = sub.add_parser("summary", help="aggregate counts for coordinators (no personal data)")
+    p = sub.add_parser("summary", help="aggregate counts for coordinators (no names; encrypted to them)")
     s = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    q = s.add_parser("export", help="write a signed summary bundle of counts")
+    q = s.add_parser("export", help="write a summary bundle of counts, signed and encrypted for coordinators")
     q.add_argument("db")
     q.add_argument("--out", required=True)
     q.add_argument("--from", dest="date_from", help="first date (default: all)")
     q.add_argument("--to", dest="date_to", help="last date (default: all)")
-    q.add_argument("--for", dest="for_device", help="coordinator device to encrypt it for (a trusted peer)")
+    q.add_argument("--for", dest="for_device", action="append", required=True, metavar="COORDINATOR",
+                   help="coordinator device to encrypt it for (a trusted peer; repeat for several)")
     q.add_argument("--admin-level", type=int, choices=(1, 2), default=1)
     q.set_defaults(func=_summary_export)
     q = s.add_parser("import", help="keep a device's summary (replaces its older one for the same dates)")

@@ -39,6 +39,15 @@ def parse_hlc(text: str) -> tuple[int, int]:
     return int(ms), int(counter)
 
 
+# A peer's clock value may pull this clock forward by at most this much past the wall clock
+# (sync refuses changes further ahead before they get here: tracker/sync/bundle.check_clocks).
+MAX_AHEAD_MS = 24 * 3_600_000
+
+
+class ClockTooFarAhead(ValueError):
+    """A peer's clock value further ahead of the wall clock than allowed."""
+
+
 class HybridClock:
     """A hybrid logical clock. ``now()`` ticks for a local event, ``observe()`` for a peer's."""
 
@@ -54,9 +63,15 @@ class HybridClock:
             self.counter += 1
         return format_hlc(self.ms, self.counter)
 
-    def observe(self, remote: str) -> str:
+    def observe(self, remote: str, max_ahead_ms: int = MAX_AHEAD_MS) -> str:
+        """Move past a peer's clock value; one more than ``max_ahead_ms`` ahead of the wall clock
+        is refused (ClockTooFarAhead) and leaves this clock as it was, so a peer whose clock is
+        years ahead cannot drag this one (and every later local write) along."""
         r_ms, r_counter = parse_hlc(remote)
         wall = self._wall()
+        if r_ms > wall + max_ahead_ms:
+            raise ClockTooFarAhead(f"clock value {remote} is more than {max_ahead_ms / 3_600_000:g} h ahead of "
+                                   "this device's clock")
         top = max(wall, self.ms, r_ms)
         if top == self.ms == r_ms:
             self.counter = max(self.counter, r_counter) + 1
@@ -68,6 +83,10 @@ class HybridClock:
             self.counter = 0
         self.ms = top
         return format_hlc(self.ms, self.counter)
+
+    def wall(self) -> int:
+        """This device's wall clock, in milliseconds since the epoch."""
+        return self._wall()
 
     def last(self) -> str:
         return format_hlc(self.ms, self.counter)

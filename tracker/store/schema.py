@@ -337,3 +337,16 @@ def m0013_matching(db: Database) -> None:
     ALTER TABLE households ADD COLUMN match_apart TEXT;
     ALTER TABLE households ADD COLUMN missing_members TEXT;
     """)
+
+
+@migrations(name="0012_origin_signatures")
+def m0012_origin_signatures(db: Database) -> None:
+    """Changes are signed by the device that made them, in batches of consecutive change numbers
+    (tracker/sync/attest.py); a batch's signature is kept with it here and travels unchanged when
+    a peer relays the changes. ``origin_keys`` holds the signing keys of origin devices that are
+    not peers of this one, each learnt from (vouched for by) the trusted peer that first sent its
+    changes."""
+    db["change_batches"].create({"origin_device": str, "first_seq": int, "last_seq": int, "signature": str},
+                                pk=("origin_device", "first_seq"), not_null={"last_seq", "signature"})
+    db["origin_keys"].create({"device_id": str, "sign_key": str, "vouched_by": str, "first_seen": str},
+                             pk="device_id", not_null={"sign_key"})

@@ -1,11 +1,15 @@
 """Export and import of peer bundles: every change a peer lacks, signed and encrypted.
 
 Export picks the changes whose number exceeds what the recipient has acknowledged (its
-version vector, learnt from the bundles it sent us), or all of them, or those since a date.
-Import checks, in this order and before writing anything: the file's framing and signature,
-that it is addressed to this device, that its signer is trusted, that it was not imported
-before; then decrypts it, checks every change's structure and then its values against the
-domain rules (validate.py), and applies them all in one transaction.
+version vector, learnt from the bundles it sent us), or all of them, or those since a date,
+in whole signed batches (attest.py: this device signs its own new changes first).
+Import, before writing anything and in this order (opening.py): the fixed header names the
+sender, who must be a trusted peer (checked with the key held for it, never one named in the
+file); the signature; that the file is for this device and was not imported before; then it is
+decrypted and inflated under a hard cap; every change must carry a valid signature of the device
+that made it; clocks may be at most ``MAX_CLOCK_SKEW`` ahead of this one; then each change's
+structure and its values meet the domain rules (validate.py), and all are applied in one
+transaction.
 """
 
 from __future__ import annotations
@@ -18,14 +22,15 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from tracker import __version__
 from tracker.store import records
-from tracker.errors import Progress
+from tracker.errors import Progress, cut
 from tracker.store.ids import format_hlc
 from tracker.timeutil import utc_now_iso
-from . import envelope, identity, merge, validate
-from .changes import TABLE_ORDER, held_vector, parse_lines, synced_columns
-from .errors import AlreadyImported, BundleDamaged, PeerError, SyncError, UnknownSigner
+from . import attest, envelope, identity, merge, opening, validate
+from .changes import LINE_COLUMNS, TABLE_ORDER, LineWriter, held_vector, hlc_iso, parse_lines, synced_columns
+from .errors import AlreadyImported, BundleDamaged, ClockAhead, PeerError, SyncError
 
 KIND = "changes"
+MAX_CLOCK_SKEW = dt.timedelta(hours=24)
 
 
 def _recipients(store, for_device: str | None) -> list[dict]:
@@ -40,22 +45,39 @@ def _recipients(store, for_device: str | None) -> list[dict]:
     return peers
 
 
-class _JsonNames(dict):
-    def __missing__(self, value):
-        text = self[value] = json.dumps(value, ensure_ascii=False)
-        return text
-
-
-json_text = json.encoder.encode_basestring_ascii  # a str as a JSON string, like json.dumps(text)
-
-
 def _since_hlc(since) -> str:
     try:
         day = since if isinstance(since, dt.date) else dt.date.fromisoformat(str(since)[:10])
     except ValueError as exc:
-        raise SyncError(f"the start date must look like 2025-03-08, not {since!r}", value=since) from exc
+        raise SyncError(f"the start date must look like 2025-03-08, not {cut(since)}", value=since) from exc
     ms = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp() * 1000)
     return format_hlc(ms, 0)
+
+
+def _origin_lines(store, origin: str, floor: int, writer: LineWriter, lines: list, batches: list) -> None:
+    """Append the lines of every whole signed batch of ``origin`` above ``floor``. A change with no
+    batch (received before changes were signed) is left out: no receiver could check its origin."""
+    signed = attest.batches_from(store, origin, floor)
+    if not signed:
+        return
+    rows = store.conn.execute(f"SELECT {LINE_COLUMNS} FROM change_log WHERE origin_device = ? AND origin_seq "
+                              "BETWEEN ? AND ? ORDER BY origin_seq", (origin, signed[0][0], signed[-1][1]))
+    pending = iter(signed)
+    first, last, sig = next(pending)
+    run = []
+    for row in rows:
+        seq = row[1]
+        while seq > last:
+            if len(run) == last - first + 1:
+                lines.extend(run)
+                batches.append([origin, first, last, sig])
+            run = []
+            first, last, sig = next(pending, (None, float("inf"), None))
+        if first is not None and seq >= first:
+            run.append(writer.line(*row))
+    if first is not None and len(run) == last - first + 1:
+        lines.extend(run)
+        batches.append([origin, first, last, sig])
 
 
 def export_bundle(store, out, *, for_device: str | None = None, all_changes: bool = False, since=None,
@@ -65,34 +87,35 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
     tick = Progress(progress, cancelled)
     identity.ensure_identity(store)
     recipients = _recipients(store, for_device)
+    with store.atomic():
+        attest.sign_own(store)
     vector = held_vector(store)
     scope = "all" if all_changes else (f"since {since}" if since else "unacknowledged")
     since_hlc = _since_hlc(since) if since and not all_changes else None
-    lines = []
-    # table, operation and user names repeat on every line: each is encoded once
-    names = _JsonNames()
+    lines: list[str] = []
+    batches: list[list] = []
+    writer = LineWriter()
     for origin in sorted(vector):
-        floor = 0 if (all_changes or since) else min(p["acked"].get(origin, 0) for p in recipients)
-        sql = ("SELECT origin_seq, hlc, table_name, record_id, op, fields, prev, user FROM change_log "
-               "WHERE origin_device = ? AND origin_seq > ?")
-        args = [origin, floor]
         if since_hlc:
-            sql += " AND hlc >= ?"
-            args.append(since_hlc)
-        o = json.dumps(origin)
-        for seq, hlc, table, rid, op, fields, prev, user in store.conn.execute(sql + " ORDER BY origin_seq", args):
-            # fields and prev are already canonical JSON text in the change log: copied as they are
-            lines.append(f'[{o},{seq},"{hlc}",{names[table]},{json_text(rid)},{names[op]},{names[user]}]'
-                         f'\t{fields}\t{prev or "null"}')
-            if len(lines) % 20000 == 0:
-                tick.tick(len(lines), 0)
+            start = store.conn.execute("SELECT MIN(origin_seq) FROM change_log WHERE origin_device = ? AND hlc >= ?",
+                                       (origin, since_hlc)).fetchone()[0]
+            if start is None:
+                continue
+            floor = start - 1
+        else:
+            floor = 0 if all_changes else min(p["acked"].get(origin, 0) for p in recipients)
+        _origin_lines(store, origin, floor, writer, lines, batches)
+        tick.tick(len(lines), 0)
+    keys = {o: attest.known_key(store, o) for o in {b[0] for b in batches} if o != store.device_id}
     created_at = utc_now_iso()
     meta = {"kind": KIND, "app_version": __version__, "created_at": created_at, "scope": scope, "count": len(lines),
             "vector": vector,
             "sender": {"device_id": store.device_id, "name": store.device_name, "organisation": store.organisation},
             "recipients": [p["device_id"] for p in recipients],
             # what this device knows other peers hold, so the recipient need not resend it to them
-            "acks": {p["device_id"]: p["acked"] for p in identity.list_peers(store) if p["acked"]}}
+            "acks": {p["device_id"]: p["acked"] for p in identity.list_peers(store) if p["acked"]},
+            # each change's origin signature, and the keys this device vouches for (attest.py)
+            "batches": batches, "origin_keys": {o: k for o, k in keys.items() if k}}
     payload = ("\n".join([json.dumps(meta, ensure_ascii=False), *lines])).encode("utf-8")
     del lines
     me = identity.own_identity(store)
@@ -113,35 +136,27 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
 
 
 def _decode(env, store) -> tuple[dict, list]:
-    data = envelope.open_payload(env, store.device_id, identity.box_key(store))
+    data = opening.payload(store, env)
     lines = data.split(b"\n")
     try:
         meta = json.loads(lines[0])
         if meta.get("kind") != KIND or meta["sender"]["device_id"] != env.sender_id:
             raise ValueError("meta")
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BundleDamaged(f"{env.path.name} is damaged (its description cannot be read)") from exc
     return meta, lines[1:]
 
 
 def inspect_bundle(store, path) -> dict:
     """Check a bundle without importing it: who sent it, whether they are trusted, how many changes.
-    Raises the same errors as import for damaged or misaddressed files."""
-    env = envelope.read(path)
-    _check_kind(env)
+    Obeys the same order as import: a file from a device that is not trusted is not decrypted
+    (UnknownSigner, with its fingerprint); damaged or misaddressed files raise as on import."""
+    env, peer = opening.open_bundle(store, path, KIND)
     meta, lines = _decode(env, store)
-    peer = identity.get_peer(store, env.sender_id)
-    return {"sender_id": env.sender_id, "name": meta["sender"].get("name", ""),
-            "organisation": meta["sender"].get("organisation", ""), "fingerprint": env.sender_fingerprint,
-            "trusted": bool(peer and peer["trusted"]), "changes": len([x for x in lines if x]),
+    return {"sender_id": env.sender_id, "name": peer["name"], "organisation": peer["organisation"],
+            "fingerprint": env.sender_fingerprint, "trusted": True, "changes": len([x for x in lines if x]),
             "created_at": env.header.get("created_at"), "sha256": env.sha256,
             "already_imported": _imported_at(store, env.sha256) is not None}
-
-
-def _check_kind(env) -> None:
-    if env.header.get("kind") != KIND:
-        raise SyncError(f"{env.path.name} is a {env.header.get('kind')} bundle, not a peer bundle; "
-                        "import it with 'dtrack summary import'")
 
 
 def _imported_at(store, sha: str) -> str | None:
@@ -149,60 +164,67 @@ def _imported_at(store, sha: str) -> str | None:
     return row[0] if row else None
 
 
-def check_signer(store, env, meta_of, trust: bool) -> dict | None:
-    """The trusted peer who signed, or None when ``trust`` says to add it now. Raises UnknownSigner."""
-    peer = identity.get_peer(store, env.sender_id)
-    sender = env.header["sender"]
-    if peer and (peer["sign_key"], peer["box_key"]) != (sender["sign_key"], sender["box_key"]):
-        raise UnknownSigner(f"{env.path.name} claims to come from {peer['name']!r} but is signed with another key "
-                            f"(fingerprint {env.sender_fingerprint}, trusted: {peer['fingerprint']}); "
-                            "it was not imported — check with that office", device_id=env.sender_id)
-    if peer and peer["trusted"]:
-        return peer
-    if trust:
-        return None
-    meta = meta_of()
-    s = meta["sender"]
-    raise UnknownSigner(f"{env.path.name} comes from a device this database does not trust: {s.get('name')!r} "
-                        f"({s.get('organisation') or 'no organisation'}), fingerprint {env.sender_fingerprint}. "
-                        "Compare the fingerprint with that office by phone, then import again choosing to trust it "
-                        "(--trust)", device_id=env.sender_id, name=s.get("name"), organisation=s.get("organisation"),
-                        fingerprint=env.sender_fingerprint)
-
-
-def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=None) -> dict:
-    """Verify and apply a peer bundle in one transaction. Any error leaves the database unchanged."""
-    identity.ensure_identity(store)
-    env = envelope.read(path)
-    _check_kind(env)
-    if store.device_id not in env.recipients:
-        envelope.open_payload(env, store.device_id, identity.box_key(store))  # raises WrongRecipient
-    decoded = {}
-
-    def meta_of():
-        if not decoded:
-            decoded["meta"], decoded["lines"] = _decode(env, store)
-        return decoded["meta"]
-
-    peer = check_signer(store, env, meta_of, trust)
+def _refuse_replay(store, env) -> None:
     when = _imported_at(store, env.sha256)
     if when:
         raise AlreadyImported(f"{env.path.name} was already imported on {when[:16].replace('T', ' ')}; nothing changed",
                               sha256=env.sha256)
-    meta = meta_of()
+
+
+def _skew_ms(max_clock_skew) -> int:
+    if isinstance(max_clock_skew, dt.timedelta):
+        return int(max_clock_skew.total_seconds() * 1000)
+    return int(float(max_clock_skew) * 3_600_000)  # hours
+
+
+def check_clocks(store, changes, *, file_name: str, names: dict, max_clock_skew=MAX_CLOCK_SKEW) -> None:
+    """Refuse changes dated more than the allowed skew ahead of this device's clock: merged in,
+    such a change would win every later edit of its fields for as long as that lasted, and drag
+    every device's clock along. Writes nothing."""
+    skew = _skew_ms(max_clock_skew)
+    limit = format_hlc(min(store.clock.wall() + skew, 999_999_999_999_999), 999_999)
+    ahead = [c for c in changes if c.hlc > limit]
+    if not ahead:
+        return
+    c = max(ahead, key=lambda c: c.hlc)
+    who = names.get(c.origin) or c.origin
+    ms = int(c.hlc[:15])
+    shown = hlc_iso(c.hlc)[:16].replace("T", " ") if c.hlc <= "253402300799999" else f"the year {ms // 31_556_952_000 + 1970:,}"
+    hours = skew / 3_600_000
+    raise ClockAhead(f"{file_name}: {len(ahead)} change{'s' if len(ahead) > 1 else ''} made on {who} "
+                     f"{'are' if len(ahead) > 1 else 'is'} dated up to {shown} UTC, more than {hours:g} h ahead of this "
+                     "device's clock; nothing was imported — check the date and time of that device (and of this "
+                     "one), then export again (or allow more with --max-clock-skew)",
+                     origin=c.origin, hlc=c.hlc, line=c.line, count=len(ahead))
+
+
+def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=None,
+                  max_clock_skew=MAX_CLOCK_SKEW) -> dict:
+    """Verify and apply a peer bundle in one transaction. Any error leaves the database unchanged.
+    ``max_clock_skew``: a timedelta, or hours."""
+    identity.ensure_identity(store)
+    env, peer = opening.open_bundle(store, path, KIND, trust=trust)
+    _refuse_replay(store, env)
+    meta, lines = _decode(env, store)
+    names = {p["device_id"]: p["name"] for p in identity.list_peers(store) if p["name"]}
+    names[store.device_id] = store.device_name or store.device_id
+    sender_name = (peer or {}).get("name") or str(meta["sender"].get("name") or "")[:200] or env.sender_id
+    names.setdefault(env.sender_id, sender_name)
+    verified = attest.verify(store, meta, lines, sender_id=env.sender_id,
+                             sender_key=identity.b64(env.sealed.sign_key) if peer is None else peer["sign_key"],
+                             file_name=env.path.name, names=names)
     allowed = {t: synced_columns(store, t) for t in TABLE_ORDER}
-    changes = parse_lines(decoded["lines"], 2, allowed, store)  # only the changes not held here
-    validate.check_changes(store, changes, file_name=env.path.name, sender=meta["sender"].get("name") or env.sender_id,
-                           cancelled=cancelled)
-    received = sum(1 for line in decoded["lines"] if line)
+    changes = parse_lines(lines, 2, allowed, store)  # only the changes not held here
+    check_clocks(store, changes, file_name=env.path.name, names=names, max_clock_skew=max_clock_skew)
+    validate.check_changes(store, changes, file_name=env.path.name, sender=sender_name, cancelled=cancelled)
+    received = sum(1 for line in lines if line)
     try:
         with store.atomic():
             if peer is None:
-                s = meta["sender"]
-                peer = identity.add_peer(store, {**env.header["sender"], "name": s.get("name", ""),
-                                                 "organisation": s.get("organisation", ""),
-                                                 "fingerprint": env.sender_fingerprint})
-            result = merge.apply_changes(store, changes, progress=progress, cancelled=cancelled)
+                peer = opening.new_peer(store, env, meta["sender"])
+            result = merge.apply_changes(store, changes, progress=progress, cancelled=cancelled,
+                                         max_ahead_ms=_skew_ms(max_clock_skew))
+            verified.save(store, env.sender_id)
             result["received"] = received
             _learn_acks(store, env.sender_id, meta)
             store.conn.execute(
@@ -212,7 +234,7 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
                  received, result["new"]))
             store.set_meta("last_sync", utc_now_iso())
             records.audit(store, "sync_import", detail={"file": env.path.name, "from": peer["name"], **result,
-                                                        "sha256": env.sha256})
+                                                        "sha256": env.sha256, "sender_audit_head": meta.get("audit_head")})
             store.queue_event("bundles", [])
     except sqlcipher.IntegrityError as exc:  # e.g. a member whose household this database never received
         raise SyncError(f"{env.path.name} refers to records this database does not have ({exc}); nothing was "

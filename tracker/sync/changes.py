@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain import model
+from tracker.errors import cut
 from .errors import BundleDamaged
 
 OPS = ("create", "update", "delete", "restore")
@@ -24,6 +25,7 @@ OPS = ("create", "update", "delete", "restore")
 TABLE_ORDER = ("locations", "households", "persons", "movements", "crossing_counts")
 _SCALARS = frozenset((str, int, float, bool, type(None)))
 _HLC = re.compile(r"\d{15}-\d{6}\Z")
+MAX_HLC = "253402300799999-999999"  # 9999-12-31T23:59:59.999Z: beyond it no date can be shown
 MAX_USER = 200  # a user name, as typed at sign-in
 
 
@@ -52,6 +54,34 @@ class Change:
         p = (self.prev or {}).get(field)
         return (p[0], p[1]) if p else None
 
+
+
+class _JsonNames(dict):
+    def __missing__(self, value):
+        text = self[value] = json.dumps(value, ensure_ascii=False)
+        return text
+
+
+_json_text = json.encoder.encode_basestring_ascii  # a str as a JSON string, like json.dumps(text)
+
+
+class LineWriter:
+    """Change-log rows as bundle lines: the change's identity as a JSON array, a tab, its fields
+    (JSON, as stored), a tab, its prev (JSON, or null). This text is also what the origin device
+    signs (attest.py), so the one writer serves both and a relayed line is byte for byte the
+    origin's. Table, operation and user names repeat on every line: each is encoded once."""
+
+    def __init__(self):
+        self._names = _JsonNames()
+
+    def line(self, origin, seq, hlc, table, record_id, op, fields, prev, user) -> str:
+        n = self._names
+        return (f'[{n[origin]},{seq},"{hlc}",{n[table]},{_json_text(record_id)},{n[op]},{n[user]}]'
+                f'\t{fields}\t{prev or "null"}')
+
+
+# the change-log columns a LineWriter takes, in its order
+LINE_COLUMNS = "origin_device, origin_seq, hlc, table_name, record_id, op, fields, prev, user"
 
 
 def from_db(origin, origin_seq, hlc, table, record_id, op, fields, prev, user=None) -> Change:
@@ -156,27 +186,28 @@ def check(head: list, fields, prev, line_no: int, allowed: dict[str, frozenset])
     if type(origin) is not str or not origin or type(rid) is not str or not rid:
         bad("missing device or record id")
     if type(seq) is not int or seq < 1:
-        bad(f"bad change number {seq!r}")
+        bad(f"bad change number {cut(seq)}")
     cols = allowed.get(table)
     if cols is None:
-        bad(f"unknown table {table!r}")
+        bad(f"unknown table {cut(table)}")
     if op not in OPS:
-        bad(f"unknown operation {op!r}")
-    if type(hlc) is not str or not _HLC.match(hlc):
-        bad(f"bad clock value {hlc!r}")
+        bad(f"unknown operation {cut(op)}")
+    if type(hlc) is not str or not _HLC.match(hlc):  # how far ahead it may be: bundle.check_clocks
+        bad(f"bad clock value {cut(hlc)}")
     if type(fields) is not dict or not fields:
         bad("no fields")
     if not cols.issuperset(fields):
-        bad(f"fields not in {table}: {', '.join(sorted(set(fields) - cols))}")
+        bad(f"fields not in {table}: {cut(', '.join(sorted(set(fields) - cols)))}")
     if not _SCALARS.issuperset(map(type, fields.values())):
         name = next(k for k, v in fields.items() if type(v) not in _SCALARS)
-        bad(f"field {name} has a value of type {type(fields[name]).__name__}")
+        bad(f"field {cut(name)} has a value of type {type(fields[name]).__name__}")
     if prev is not None:
         if type(prev) is not dict:
             bad("bad prev")
         for name, p in prev.items():
-            if not (type(p) is list and len(p) == 2 and type(p[0]) is str and type(p[1]) is str):
-                bad(f"bad prev for {name}")
+            if not (type(p) is list and len(p) == 2 and type(p[0]) is str and type(p[1]) is str
+                    and _HLC.match(p[0]) and p[0] <= MAX_HLC):
+                bad(f"bad prev for {cut(name)}")
     return Change(origin, seq, hlc, table, rid, op, fields, prev or None, user=user, line=line_no)
 
 

@@ -34,6 +34,31 @@ class BundleTooNew(SyncError):
     code = "bundle_too_new"
 
 
+class BundleTooOld(SyncError):
+    """Written in a format whose changes carry no origin signatures."""
+
+    code = "bundle_too_old"
+
+
+class BundleTooLarge(SyncError):
+    """Inflates past the cap: not a bundle this program wrote."""
+
+    code = "bundle_too_large"
+
+
+class ClockAhead(SyncError):
+    """Changes dated further ahead of this device's clock than the allowed skew."""
+
+    code = "clock_ahead"
+
+
+class OriginNotSigned(SyncError):
+    """A change whose origin device's signature is missing, does not verify, or uses a key other
+    than the one this database holds for that device."""
+
+    code = "origin_not_signed"
+
+
 class PeerError(SyncError):
     code = "peer_error"
 

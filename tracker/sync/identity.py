@@ -195,3 +195,10 @@ def remove_peer(store, device_id: str) -> None:
             raise PeerError(f"no peer with device id {device_id}", device_id=device_id)
         records.audit(store, "peer_remove", table="peers", record_id=device_id)
         store.queue_event("peers", [device_id])
+
+
+def origin_key(store, device_id: str) -> dict | None:
+    """The signing key learnt for a device that is not a peer (attest.py), with the peer that vouched for it."""
+    row = store.conn.execute("SELECT device_id, sign_key, vouched_by, first_seen FROM origin_keys WHERE device_id = ?",
+                             (device_id,)).fetchone()
+    return dict(zip(("device_id", "sign_key", "vouched_by", "first_seen"), row)) if row else None

@@ -18,6 +18,7 @@ from tracker.store import records
 from tracker.errors import Progress
 from tracker.timeutil import utc_now_iso
 from . import conflicts
+from tracker.store.ids import MAX_AHEAD_MS
 from .changes import TABLE_ORDER, Change, from_db, held_keys, hlc_iso
 from .merge_derive import derive
 
@@ -35,8 +36,10 @@ def _new_only(store, changes: list[Change]) -> list[Change]:
     return out
 
 
-def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None) -> dict:
-    """Apply changes (call inside ``store.atomic()``). Returns counts of what happened."""
+def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None,
+                  max_ahead_ms: int = MAX_AHEAD_MS) -> dict:
+    """Apply changes (call inside ``store.atomic()``). Returns counts of what happened. The local
+    clock moves past the newest change, never more than ``max_ahead_ms`` past the wall clock."""
     tick = Progress(progress, cancelled)
     result = {"received": len(changes), "new": 0, "created": 0, "updated": 0, "unchanged": 0, "conflicts": 0}
     new = _new_only(store, changes)
@@ -51,7 +54,7 @@ def apply_changes(store, changes: list[Change], *, progress=None, cancelled=None
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(c.origin, c.origin_seq, c.hlc, c.table, c.record_id, c.op, c.fields_text or records.dumps(c.fields),
           c.prev_text or (records.dumps(c.prev) if c.prev else None), c.user) for c in new])
-    store.clock.observe(max(c.hlc for c in new))
+    store.clock.observe(max(c.hlc for c in new), max_ahead_ms)
     tick.tick(len(new) // 2, total)
 
     # every change held for each touched record: the new ones plus those already here

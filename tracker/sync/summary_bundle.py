@@ -1,10 +1,14 @@
-"""Summary bundles: signed aggregate counts for coordinators, no personal data.
+"""Summary bundles: aggregate counts for coordinators, signed and always encrypted to them.
 
 A device sends the raw aggregate of the exchange summary (``tracker.domain.summary``):
 people by date x origin admin area x crossing point x direction x sex x age bracket, plus
 the number of households or groups. By construction the payload holds only those keys
-and counts: no names, contacts, notes or record ids. It is signed, and encrypted too when
-it is addressed to a known coordinator device (``for_device``).
+and counts: no names, contacts, notes or record ids. The counts are *not* suppressed (the
+coordinator sums many devices' cells, and suppresses when it publishes), so small counts for
+one day and crossing point could point at a family: the cells exist only inside the
+encryption, for the coordinator devices named (``for_device``: one or several trusted peers;
+none named: every trusted peer of this device). The file's readable part holds only the
+format, the sender's device id and public keys, and the recipients' device ids.
 
 A coordinator keeps, for every sending device and date, only the cells of the newest
 summary covering that date, so re-sending an updated summary replaces the old figures
@@ -21,15 +25,16 @@ from tracker import __version__
 from tracker.domain import model
 from tracker.store import records
 from tracker.timeutil import utc_now_iso
-from . import envelope, identity
-from .bundle import _imported_at, check_signer
-from .errors import AlreadyImported, BundleDamaged, SyncError
+from . import envelope, identity, opening
+from .bundle import _imported_at
+from .errors import AlreadyImported, BundleDamaged, PeerError, SyncError
 
 KIND = "summary"
 ALL_FROM, ALL_TO = "0001-01-01", "9999-12-31"  # no bound given: the summary is a complete snapshot
 CELL_KEYS = ("source", "date", "admin_pcode", "crossing_pcode", "direction")
 CELL_VALUES = ("households", *model.COUNT_FIELDS)
 SOURCES = ("crossings", "registrations")
+MAX_COUNT = (1 << 63) - 1  # what SQLite can store (and sum without overflow for any plausible count)
 
 
 def _day(text, what: str) -> str:
@@ -39,9 +44,26 @@ def _day(text, what: str) -> str:
         raise SyncError(f"{what} must be a date like 2025-03-08, not {text!r}", value=text) from exc
 
 
-def export_summary(store, out, *, date_from=None, date_to=None, for_device: str | None = None,
+def coordinators(store, for_device=None) -> list[dict]:
+    """The peers a summary is encrypted to: those named (a device id, name or id prefix, or a
+    list of them), or every trusted peer. Raises PeerError when there is none."""
+    if for_device:
+        names = [for_device] if isinstance(for_device, str) else list(for_device)
+        found = {p["device_id"]: p for p in (identity.find_peer(store, n) for n in names)}
+        return list(found.values())
+    peers = [p for p in identity.list_peers(store) if p["trusted"]]
+    if not peers:
+        raise PeerError("a summary is encrypted to the coordinators who may read it, and this database trusts no "
+                        "device yet: add the coordinator's identity file with 'dtrack peers add DB FILE' "
+                        "(compare its fingerprint by phone), then export with --for COORDINATOR")
+    return peers
+
+
+def export_summary(store, out, *, date_from=None, date_to=None, for_device: str | list[str] | None = None,
                    admin_level: int = 1) -> dict:
-    """Write a signed summary bundle of the counts between two dates (inclusive; default: all)."""
+    """Write a summary bundle of the counts between two dates (inclusive; default: all), signed and
+    encrypted to the coordinator device(s) ``for_device`` (default: every trusted peer). Returns
+    path, sha256, cells, dates, ``encrypted`` (always True) and ``recipients`` (peer dicts)."""
     from tracker.domain.summary import summary_rows
 
     identity.ensure_identity(store)
@@ -49,7 +71,7 @@ def export_summary(store, out, *, date_from=None, date_to=None, for_device: str 
     t = _day(date_to, "the end date") if date_to else ALL_TO
     if f > t:
         raise SyncError(f"the start date {f} is after the end date {t}")
-    recipients = [identity.find_peer(store, for_device)] if for_device else None
+    recipients = coordinators(store, for_device)
     rows = summary_rows(store, None if f == ALL_FROM else f, None if t == ALL_TO else t, "day", admin_level)
     cells = [[r["source"], r["date"], r["admin_pcode"], r["crossing_pcode"], r["direction"],
               *(int(r[v]) for v in CELL_VALUES)] for r in rows]
@@ -64,20 +86,17 @@ def export_summary(store, out, *, date_from=None, date_to=None, for_device: str 
         store.conn.execute(
             "INSERT OR IGNORE INTO bundles (direction, kind, peer_device, file_name, sha256, created_at, processed_at, "
             "change_count) VALUES ('out', ?, ?, ?, ?, ?, ?, ?)",
-            (KIND, recipients[0]["device_id"] if recipients else None, Path(out).name, sha, created_at, utc_now_iso(),
+            (KIND, ",".join(p["device_id"] for p in recipients), Path(out).name, sha, created_at, utc_now_iso(),
              len(cells)))
         records.audit(store, "summary_export", detail={"file": Path(out).name, "from": f, "to": t, "cells": len(cells),
-                                                       "encrypted": bool(recipients)})
+                                                       "for": [p["name"] or p["device_id"] for p in recipients]})
         store.queue_event("bundles", [])
     return {"path": str(out), "sha256": sha, "cells": len(cells), "date_from": f, "date_to": t,
-            "encrypted": bool(recipients)}
+            "encrypted": True, "recipients": recipients}
 
 
 def _read(store, env) -> dict:
-    if env.header.get("kind") != KIND:
-        raise SyncError(f"{env.path.name} is a {env.header.get('kind')} bundle, not a summary; "
-                        "import it with 'dtrack sync import'")
-    data = envelope.open_payload(env, store.device_id, identity.box_key(store))
+    data = opening.payload(store, env)
     try:
         doc = json.loads(data)
         if doc.get("kind") != KIND or doc["sender"]["device_id"] != env.sender_id:
@@ -89,8 +108,9 @@ def _read(store, env) -> dict:
         raise BundleDamaged(f"{env.path.name} is damaged (its description cannot be read)") from exc
     for i, cell in enumerate(doc["cells"], start=1):
         ok = (isinstance(cell, list) and len(cell) == len(CELL_KEYS) + len(CELL_VALUES)
-              and cell[0] in SOURCES and all(isinstance(x, str) for x in cell[1:5]) and f <= cell[1] <= t
-              and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in cell[5:]))
+              and cell[0] in SOURCES and all(isinstance(x, str) and len(x) <= 100 for x in cell[1:5])
+              and f <= cell[1] <= t
+              and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_COUNT for v in cell[5:]))
         if not ok:
             raise BundleDamaged(f"{env.path.name}: cell {i} is not a valid count; nothing was imported", cell=i)
     doc["date_from"], doc["date_to"] = f, t
@@ -101,32 +121,18 @@ def import_summary(store, path, *, trust: bool = False) -> dict:
     """Verify a summary bundle and keep its cells for the dates it covers unless a newer summary
     from the same device already covers them. Any error leaves the database unchanged."""
     identity.ensure_identity(store)
-    env = envelope.read(path)
-    if env.header.get("encryption") and store.device_id not in env.recipients:
-        envelope.open_payload(env, store.device_id, identity.box_key(store))  # raises WrongRecipient
-    box: dict = {}
-
-    def doc_of():
-        if not box:
-            box["doc"] = _read(store, env)
-        return box["doc"]
-
-    doc_of()  # a peer bundle given here is refused before its signer is considered
-    peer = check_signer(store, env, doc_of, trust)
+    env, peer = opening.open_bundle(store, path, KIND, trust=trust)  # signer first, then nothing unverified
     when = _imported_at(store, env.sha256)
     if when:
         raise AlreadyImported(f"{env.path.name} was already imported on {when[:16].replace('T', ' ')}; nothing changed",
                               sha256=env.sha256)
-    doc = doc_of()
+    doc = _read(store, env)
     device, created, sha = env.sender_id, doc["created_at"], env.sha256
     f, t = doc["date_from"], doc["date_to"]
     now = utc_now_iso()
     with store.atomic():
         if peer is None:
-            s = doc["sender"]
-            peer = identity.add_peer(store, {**env.header["sender"], "name": s.get("name", ""),
-                                             "organisation": s.get("organisation", ""),
-                                             "fingerprint": env.sender_fingerprint})
+            peer = opening.new_peer(store, env, doc["sender"])
         older = [r[0] for r in store.conn.execute(
             "SELECT bundle_sha FROM summary_coverage WHERE device_id = ? AND (created_at < ? OR "
             "(created_at = ? AND bundle_sha < ?))", (device, created, created, sha))]
@@ -164,7 +170,8 @@ def import_summary(store, path, *, trust: bool = False) -> dict:
             "change_count, applied_count) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
             (KIND, device, env.path.name, sha, created, now, len(doc["cells"]), len(rows)))
         records.audit(store, "summary_import", detail={"file": env.path.name, "from": peer["name"], "dates": [f, t],
-                                                       "cells": len(doc["cells"]), "replaced": replaced})
+                                                       "cells": len(doc["cells"]), "replaced": replaced,
+                                                       "sender_audit_head": doc.get("audit_head")})
         store.queue_event("summary_cells", [])
     return {"sender": peer["name"] or device, "cells": len(doc["cells"]), "stored": len(rows), "replaced": replaced,
             "date_from": f, "date_to": t, "sha256": sha}

@@ -29,15 +29,28 @@ Any invalid change refuses the whole bundle: ``InvalidChange`` lists every probl
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from tracker.domain import validation
-from tracker.errors import Cancelled, ValidationError
+from tracker.store import records
+from tracker.errors import Cancelled, ValidationError, cut
 from tracker.timeutil import parse_date, today
 from .changes import TABLE_ORDER, Change
 from .errors import InvalidChange
 
 FUTURE_GRACE = dt.timedelta(days=2)
 SHOWN = 50  # problems kept in the error's details (the message names the first)
+_INT_MIN, _INT_MAX = -(1 << 63), (1 << 63) - 1  # what SQLite can store
+
+# What a change creating a record must carry (each group: at least one of its fields, not empty),
+# as every form, import and the demo do: a record is never made from a stray edit alone.
+REQUIRED_ON_CREATE = {
+    "households": (("mode",), ("registration_date",), ("origin_pcode",), ("head_name_ar", "head_name_lat")),
+    "persons": (("household_id",), ("sex",)),
+    "movements": (("household_id",), ("movement_date",)),
+    "crossing_counts": (("counted_at",), ("crossing_pcode",), ("direction",)),
+    "locations": (("kind",), ("name_en", "name_ar")),
+}
 
 _TYPES = {"INTEGER": (int,), "TEXT": (str,), "FLOAT": (int, float), "REAL": (int, float)}
 _TYPE_WORDS = {(int,): "a whole number", (str,): "text", (int, float): "a number"}
@@ -124,7 +137,11 @@ class _TableRules:
         out = []
         new = {}
         for pair in fields.items():
-            if pair in self.invalid:
+            v = pair[1]
+            if (type(v) is int and not _INT_MIN <= v <= _INT_MAX) or (type(v) is float and not math.isfinite(v)):
+                out.append(_problem(c, *pair, "out_of_range", "is too large to store" if type(v) is int
+                                    else "is not a finite number"))
+            elif pair in self.invalid:
                 out.extend(_problem(c, *pair, rule, message) for rule, message in self.invalid[pair])
             elif pair not in valid:
                 new[pair[0]] = pair[1]
@@ -174,6 +191,33 @@ def _problem(c: Change, field: str, value, rule: str, message: str) -> dict:
             "rule": rule, "message": message, "origin": c.origin}
 
 
+def _incomplete(store, changes: list[Change]) -> list[dict]:
+    """Creates that lack a required field, and changes to a record this database does not hold
+    that the bundle does not create: either would make a record no form could have saved."""
+    out = []
+    by_record: dict[tuple[str, str], list[Change]] = {}
+    for c in changes:
+        by_record.setdefault((c.table, c.record_id), []).append(c)
+        if c.op == "create":
+            missing = [g for g in REQUIRED_ON_CREATE[c.table] if all(c.fields.get(f) in (None, "") for f in g)]
+            if missing:
+                out.append(_problem(c, missing[0][0], None, "incomplete_create",
+                                    f"is required to create a record ({', '.join(' or '.join(g) for g in missing)} "
+                                    f"missing; the change carries only {cut(', '.join(sorted(c.fields)), 200)})"))
+    for table in TABLE_ORDER:
+        ids = [rid for t, rid in by_record if t == table]
+        held = set()
+        for part, marks in records.in_chunks(ids):
+            held.update(r[0] for r in store.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", part))
+        for rid in ids:
+            cs = by_record[(table, rid)]
+            if rid not in held and not any(c.op == "create" for c in cs):
+                c = min(cs, key=lambda c: c.line)
+                out.append(_problem(c, next(iter(c.fields)), None, "incomplete_create",
+                                    "changes a record this database does not have, and the file does not create it"))
+    return out
+
+
 def check_changes(store, changes: list[Change], *, file_name: str = "the bundle", sender: str = "",
                   cancelled=None) -> None:
     """Raise ``InvalidChange`` if any change breaks a domain rule. Writes nothing."""
@@ -182,8 +226,9 @@ def check_changes(store, changes: list[Change], *, file_name: str = "the bundle"
     places = _places(store, changes)
     latest = today() + FUTURE_GRACE
     rules = {t: _TableRules(store, t, places, latest) for t in TABLE_ORDER}
-    problems: list[dict] = []
-    count = 0
+    incomplete = _incomplete(store, changes)
+    problems: list[dict] = incomplete[:SHOWN]
+    count = len(incomplete)
     for i, c in enumerate(changes):
         if cancelled is not None and i % 10000 == 0 and cancelled():
             raise Cancelled()
@@ -197,15 +242,16 @@ def check_changes(store, changes: list[Change], *, file_name: str = "the bundle"
     p = problems[0]
     more = f" (and {count - 1} more invalid value{'s' if count > 2 else ''})" if count > 1 else ""
     sent_by = f" ({sender})" if sender else ""
-    if all(q["rule"] == "unknown_pcode" for q in problems):
-        # a place added on another device and left out of a partial (--since) bundle looks the same
-        advice = (f"if those places were added on another device, ask the sender{sent_by} for a full bundle "
+    if all(q["rule"] in ("unknown_pcode", "incomplete_create") for q in problems):
+        # a place or record added on another device and left out of a partial (--since) bundle looks the same
+        what = "places" if all(q["rule"] == "unknown_pcode" for q in problems) else "records"
+        advice = (f"if those {what} were added on another device, ask the sender{sent_by} for a full bundle "
                   "(--all); otherwise tell that office: its program may need updating")
     else:
         advice = (f"the device that sent it{sent_by} holds a value its own checks should have refused: tell that "
                   "office, whose program may need updating")
     raise InvalidChange(
         f"{file_name}: line {p['line']}: {p['table']} record {p['record_id']}: {p['field']} {p['message']} "
-        f"(value {p['value']!r}, rule {p['rule']}){more}; nothing was imported — {advice}",
+        f"(value {cut(p['value'])}, rule {p['rule']}){more}; nothing was imported — {advice}",
         problems=problems, count=count, table=p["table"], record_id=p["record_id"], field=p["field"],
         value=p["value"], rule=p["rule"], line=p["line"])
