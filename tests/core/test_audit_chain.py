@@ -1,7 +1,7 @@
 """The audit log is a hash chain: rows edited, deleted, reordered or inserted with SQL are named by
 ``dtrack check``; every writer (single writes, bulk writes, plain audit rows, sync) extends it."""
 
-import os
+import json
 
 import pytest
 
@@ -128,13 +128,19 @@ def test_sync_rows_extend_the_chain(tmp_path):
 
     a, b = new_device(tmp_path, "a"), new_device(tmp_path, "b")
     try:
+        for s in (a, b):  # the helper's devices sign in as administrators
+            s.role = "administrator"
         befriend(a, b)
         for i in range(3):
             crossings.record_count(a, {**COUNT, "m_0_4": i + 1})
         out = tmp_path / "a-to-b.dtsync"
+        sent_head = audit_chain.summary(a.conn)
         bundle.export_bundle(a, out, for_device=b.device_id)
         bundle.import_bundle(b, out)
         assert b.conn.execute("SELECT count(*) FROM audit_log WHERE action = 'sync'").fetchone()[0] == 3
+        # the receiver keeps, in its own chain, the head the sender had when it wrote the bundle
+        detail = json.loads(b.conn.execute("SELECT detail FROM audit_log WHERE action = 'sync_import'").fetchone()[0])
+        assert detail["sender_audit_head"] == sent_head and sent_head["rows"] > 3
         assert stats.check(b)["ok"], stats.check(b)["lines"]
         assert stats.check(a)["ok"], stats.check(a)["lines"]
     finally:
