@@ -139,12 +139,13 @@ def _place(field: str, text: str, locations: dict) -> str | None:
 
 def build_maps(fields, form=None, field_questions: dict | None = None, locations: dict | None = None,
                overrides: dict | None = None) -> tuple[dict, list]:
-    """The value map of each coded field in use: {field: {word(partner value): code}}, and the
-    partner choices that match nothing (field, list, name, labels) for the preview.
+    """The value map of each coded field in use: {field: {word(partner value): code}}, the partner
+    choices that match nothing (field, list, name, labels), and the mappings as (field, partner's
+    text, code) for the preview.
 
     ``field_questions`` gives, per field, the partner question (XLSForm name) it is read from;
     ``overrides`` ({field: {value: code}}, from a saved profile) win over everything."""
-    maps, unmatched = {}, []
+    maps, unmatched, shown = {}, [], []
     for f in fields:
         if f not in coded_fields():
             continue
@@ -160,13 +161,16 @@ def build_maps(fields, form=None, field_questions: dict | None = None, locations
                         unmatched.append((f, form.list_of(question), choice.name, dict(choice.labels)))
                     continue
                 for text in (choice.name, *choice.labels.values()):
-                    if word(text) != word(code):
+                    if word(text) != word(code) and word(text) not in m:
                         m[word(text)] = code
+                        shown.append((f, text, code))
         for src, code in ((overrides or {}).get(f) or {}).items():
+            if m.get(word(src)) != code:
+                shown.append((f, src, code))
             m[word(src)] = code
         if m:
             maps[f] = m
-    return maps, unmatched
+    return maps, unmatched, shown
 
 
 def apply(field: str, value, fmap: dict | None, locations: dict, used: dict):

@@ -80,11 +80,22 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _MEDIUM = ("%b %d, %Y %I:%M:%S %p", "%b %d, %Y", "%d-%b-%Y", "%d %b %Y")  # ODK Briefcase and spreadsheet dates
 
 
+# Why a column is ignored: a code (ui/ translates it) and its English words (report, command line).
+REASONS = {"repeat_link": "ODK's link to a repeat-group file", "link": "submission link",
+           "metadata": "form metadata", "choice_column": "one choice of the multiple choice {detail!r} (that column "
+           "is used)", "no_field": "no matching field"}
+
+
 @dataclass
 class Column:
     header: str
     field: str | None
-    note: str = ""  # why it is ignored (or what it is used for)
+    reason: str = ""  # a REASONS code when ignored
+    detail: str = ""  # the multiple-choice column a choice column belongs to
+
+    @property
+    def note(self) -> str:
+        return REASONS[self.reason].format(detail=self.detail) if self.reason else ""
 
 
 @dataclass
@@ -102,7 +113,8 @@ class Table:
 
     @property
     def columns(self) -> list[Column]:
-        return [Column(h, f, self.notes.get(i, "")) for i, (h, f) in enumerate(zip(self.headers, self.mapped))]
+        return [Column(h, f, *self.notes.get(i, ("", ""))) if f is None else Column(h, f)
+                for i, (h, f) in enumerate(zip(self.headers, self.mapped))]
 
     @property
     def ignored(self) -> list[Column]:
@@ -116,6 +128,7 @@ class Plan:
     form_id: str = ""
     value_maps: dict = field(default_factory=dict)  # field -> {partner word: our code}
     unmatched: list = field(default_factory=list)  # partner choices that match none of our codes
+    value_list: list = field(default_factory=list)  # (field, partner's text, our code), as shown
     skipped: list[str] = field(default_factory=list)  # files not read
     profile_name: str | None = None
     given: list = field(default_factory=list)  # the paths the user gave
@@ -137,7 +150,7 @@ class Plan:
         return {"kind": "partner", "form": self.form_id,
                 "tables": {t.part.stem: {"role": t.role, "columns": dict(zip(t.headers, t.mapped))}
                            for t in self.tables},
-                "values": {f: {src: code for src, code in m.items()} for f, m in self.value_maps.items()}}
+                "values": _group(self.value_list)}
 
 
 def is_simple(plan: Plan) -> bool:
@@ -150,6 +163,13 @@ def is_simple(plan: Plan) -> bool:
     special = {*MOVEMENT_FIELDS, "household_size", *choices.ADMIN_LEVEL}
     return (t.role == "households" and t.layout != "odk" and not special & set(t.mapped)
             and all(f in mapping_mod.FIELDS["households"] for f in t.mapped if f))
+
+
+def _group(triples) -> dict:
+    out: dict = {}
+    for f, text, code in triples:
+        out.setdefault(f, {})[text] = code
+    return out
 
 
 # -- planning ------------------------------------------------------------------------------
@@ -197,17 +217,17 @@ def _auto(role: str, keys: list[str], tags) -> list[str | None]:
     return mapped
 
 
-def _why(header: str, name: str, headers: list[str], mapped: list) -> str:
+def _why(header: str, name: str, headers: list[str], mapped: list) -> tuple[str, str]:
     if header.upper().startswith("SET-OF-"):
-        return "ODK's link to a repeat-group file"
+        return "repeat_link", ""
     if name in ("_submission_uuid", "parent_key", "_parent_index", "_index", "key", "instanceid", "meta_instanceid"):
-        return "submission link"
+        return "link", ""
     if name.startswith("_submission_") or name in METADATA:
-        return "form metadata"
+        return "metadata", ""
     for j, other in enumerate(headers):
         if mapped[j] and other != header and (header.startswith(other + "/") or header.startswith(other + "-")):
-            return f"one choice of the multiple choice {other!r} (that column is used)"
-    return "no matching field"
+            return "choice_column", other
+    return "no_field", ""
 
 
 def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, role: str | None = None,
@@ -269,12 +289,29 @@ def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, 
                 if form:
                     q = form.name_for_label(h) or re.split(r"[/-]", h)[-1]
                     questions.setdefault(f, q)
-    result.value_maps, result.unmatched = choices.build_maps(sorted(used_fields), form, questions, locations,
+    result.value_maps, result.unmatched, result.value_list = choices.build_maps(sorted(used_fields), form, questions, locations,
                                                              (profile or {}).get("values"))
     return result
 
 
 # -- reading rows ---------------------------------------------------------------------------
+def preview(paths, *, form=None, profile=None, locations=None, role=None, encoding=None) -> Plan:
+    """The plan of an import of ``paths`` (files, folders, ZIPs), for the wizard's preview."""
+    from .inputs import gather
+
+    with gather(paths, form=form) as given:
+        return plan(given, profile=profile, locations=locations, role=role, encoding=encoding)
+
+
+def import_paths(store, paths, *, form=None, profile=None, role=None, encoding=None, **options) -> PartnerResult:
+    """Plan (with ``profile``, e.g. the mapping edited in the preview) and run, in one go."""
+    from .inputs import gather
+
+    with gather(paths, form=form) as given:
+        return run(store, plan(given, profile=profile, locations=store.locations(), role=role, encoding=encoding),
+                   **options)
+
+
 def _date(value):
     if value.__class__ is not str:
         return value

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
                                QSpinBox, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from tracker.exchange import export as exporter
-from tracker.exchange import importer, mapping
+from tracker.exchange import importer, mapping, partner
 from tracker.domain.summary import DEFAULT_THRESHOLD
+from .partner_preview import PartnerPreview
 
 PREVIEW_ROWS = 20
 
@@ -191,18 +192,23 @@ class ExportPanel(QGroupBox):
 
 
 class ImportWizard(QGroupBox):
-    """Four steps in a stack: choose, preview and map, import, result."""
+    """Steps in a stack: choose, preview and map (one file; or a partner's export: its files,
+    columns, choices), import, result."""
+
+    PARTNER_STEP = 3
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.setTitle(self.tr("Import"))
         self.path = None
+        self.paths: list[str] = []
         self.headers: list[str] = []
         self.steps = QStackedWidget()
         self._build_choose()
         self._build_preview()
         self._build_result()
+        self._build_partner()
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps)
 
@@ -211,17 +217,48 @@ class ImportWizard(QGroupBox):
         page = QWidget()
         self.kind = QComboBox()
         for key, text in (("households", self.tr("Households")), ("persons", self.tr("Persons (members)")),
-                          ("crossings", self.tr("Crossing counts"))):
+                          ("crossings", self.tr("Crossing counts")),
+                          ("partner", self.tr("A partner's export (Kobo, ODK): households with members"))):
             self.kind.addItem(text, key)
         self.choose = QPushButton(self.tr("Choose a CSV or Excel file…"))
         self.choose.clicked.connect(self.choose_file)
+        self.choose_folder = QPushButton(self.tr("Choose a folder…"))
+        self.choose_folder.clicked.connect(self.choose_directory)
+        self.choose_hint = QLabel(self.tr("Give every file of the export at once (the submissions, each repeat "
+                                          "group, and the partner's XLSForm if you have it), a ZIP as ODK Central "
+                                          "downloads it, a Kobo workbook, or the folder that holds them."))
+        self.choose_hint.setWordWrap(True)
         self.choose_error = QLabel()
         self.choose_error.setWordWrap(True)
         form = QFormLayout(page)
         form.addRow(self.tr("Records:"), self.kind)
         form.addRow("", self.choose)
+        form.addRow("", self.choose_folder)
+        form.addRow("", self.choose_hint)
         form.addRow(self.choose_error)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
         self.steps.addWidget(page)
+
+    def _kind_changed(self) -> None:
+        partner_kind = self.kind.currentData() == "partner"
+        self.choose.setText(self.tr("Choose the export's files…") if partner_kind
+                            else self.tr("Choose a CSV or Excel file…"))
+        self.choose_folder.setVisible(partner_kind)
+        self.choose_hint.setVisible(partner_kind)
+
+    def ask_open_paths(self) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import from"), "",
+                                                self.tr("Exports (*.csv *.txt *.tsv *.xlsx *.zip)"))
+        return paths
+
+    def ask_directory(self) -> str:
+        return QFileDialog.getExistingDirectory(self, self.tr("Import the tables of a folder"))
+
+    def choose_directory(self) -> None:
+        folder = self.ask_directory()
+        if folder:
+            self._preview_partner([folder])
 
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from"), "",
@@ -229,6 +266,11 @@ class ImportWizard(QGroupBox):
         return path
 
     def choose_file(self) -> None:
+        if self.kind.currentData() == "partner":
+            paths = self.ask_open_paths()
+            if paths:
+                self._preview_partner(paths)
+            return
         path = self.ask_open_path()
         if not path:
             return
@@ -350,6 +392,102 @@ class ImportWizard(QGroupBox):
                            progress=True)
         self.progress.start(job)
 
+    # -- a partner's export: files, columns, choices ----------------------------------------------
+    def _build_partner(self) -> None:
+        page = QWidget()
+        self.partner_preview = PartnerPreview()
+        self.partner_missing = QLabel()
+        self.partner_missing.setWordWrap(True)
+        self.partner_save = QPushButton(self.tr("Save as this form's profile"))
+        self.partner_save.clicked.connect(self.save_partner_profile)
+        self.partner_keep_valid = QCheckBox(self.tr("Import the valid households (with their members) and list "
+                                                    "the rejected rows in the report"))
+        self.partner_run = QPushButton(self.tr("Import"))
+        self.partner_run.clicked.connect(self.start_partner_import)
+        self.partner_back = QPushButton(self.tr("Back"))
+        self.partner_back.clicked.connect(lambda: self.steps.setCurrentIndex(0))
+        self.partner_progress = _Progress()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.partner_back)
+        buttons.addWidget(self.partner_save)
+        buttons.addStretch(1)
+        buttons.addWidget(self.partner_run)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.partner_preview, 1)
+        layout.addWidget(self.partner_missing)
+        layout.addWidget(self.partner_keep_valid)
+        layout.addWidget(self.partner_progress)
+        layout.addLayout(buttons)
+        self.steps.addWidget(page)
+
+    def _preview_partner(self, paths: list[str]) -> None:
+        self.paths = list(paths)
+        self.choose_error.clear()
+
+        def plan_with_saved_profile():  # on the writer thread, which owns the store
+            locations = self.ctx.store.locations()
+            plan = partner.preview(self.paths, locations=locations)
+            if plan.form_id in mapping.profiles(self.ctx.store, "partner"):
+                plan = partner.preview(self.paths, locations=locations,
+                                       profile=mapping.load_profile(self.ctx.store, plan.form_id))
+                plan.profile_name = plan.form_id
+            return plan
+
+        self.ctx.run(plan_with_saved_profile, on_done=self._show_partner,
+                     on_error=lambda exc: self.choose_error.setText(self.ctx.error_text(exc)))
+
+    def _show_partner(self, plan) -> None:
+        self.partner_preview.show_plan(plan)
+        missing = plan.missing()
+        text = self.tr("Still needed: %1").replace("%1", "; ".join(missing)) if missing else ""
+        if plan.profile_name:
+            text = (text + "\n" if text else "") + self.tr("Using the saved profile of this form.")
+        self.partner_missing.setText(text)
+        self.partner_run.setEnabled(not missing)
+        self.steps.setCurrentIndex(self.PARTNER_STEP)
+
+    def save_partner_profile(self) -> None:
+        plan = self.partner_preview.plan
+        self.ctx.call(mapping.save_profile, self.ctx.store, plan.form_id, self.partner_preview.profile())
+        self.partner_missing.setText(self.tr("Saved as the profile of form %1.").replace("%1", plan.form_id))
+
+    def start_partner_import(self) -> None:
+        fn = functools.partial(partner.import_paths, self.ctx.store, self.paths,
+                               profile=self.partner_preview.profile(), keep_valid=self.partner_keep_valid.isChecked())
+        self.partner_run.setEnabled(False)
+        self.partner_back.setEnabled(False)
+        job = self.ctx.run(fn, on_done=self._partner_finished, on_error=self._partner_failed,
+                           on_progress=self.partner_progress.report, progress=True)
+        self.partner_progress.start(job)
+
+    def _partner_finished(self, result) -> None:
+        self.partner_progress.stop()
+        self.partner_back.setEnabled(True)
+        self.partner_run.setEnabled(True)
+        done = result.imported
+        lines = [self.tr("Rows read: %1. Imported: %2 households, %3 members, %4 movements. Already present "
+                         "(skipped): %5.").replace("%1", str(result.rows)).replace("%2", str(done["households"]))
+                 .replace("%3", str(done["persons"])).replace("%4", str(done["movements"]))
+                 .replace("%5", str(result.duplicates))]
+        if result.errors:
+            lines.append(self.tr("%1 rows were rejected; the reasons are in %2.")
+                         .replace("%1", str(result.rejected)).replace("%2", result.report_path))
+            if not result.committed:
+                lines.append(self.tr("Nothing was imported. Correct the files, or choose to import the valid rows."))
+        if result.warnings:
+            lines.append(self.tr("%1 warnings (rows imported, worth a look) are in the report.")
+                         .replace("%1", str(len(result.warnings))))
+        lines.append(self.tr("The report also lists the columns used and ignored and the choices read: %1")
+                     .replace("%1", result.report_path))
+        self.outcome.setText("\n".join(lines))
+        self.steps.setCurrentIndex(2)
+
+    def _partner_failed(self, exc: BaseException) -> None:
+        self.partner_progress.stop()
+        self.partner_back.setEnabled(True)
+        self.partner_run.setEnabled(True)
+        self.partner_missing.setText(self.ctx.error_text(exc))
+
     # -- step 4: result -------------------------------------------------------------------
     def _build_result(self) -> None:
         page = QWidget()
@@ -397,3 +535,6 @@ class ExchangePage(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.export_panel, 2)
         layout.addWidget(self.import_wizard, 3)
+        # A partner's export has many columns: its preview takes the page's whole width.
+        self.import_wizard.steps.currentChanged.connect(
+            lambda step: self.export_panel.setVisible(step != ImportWizard.PARTNER_STEP))
