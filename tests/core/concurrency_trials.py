@@ -107,7 +107,7 @@ def run_trial(folder: Path, seed: int, *, processes: int = 6, window_saves: int 
     env = {**base_env, "DTRACK_PASSPHRASE": PP}
     ops: list[Op] = [Op("window", "w", [sys.executable, "-c", textwrap.dedent(WINDOW.format(pp=PP)), str(db), "w",
                                         str(window_saves), str(seed)], env)]
-    kinds = ["import", "demo", "passwd", "sync", "import", "window"]
+    kinds = ["import", "demo", "passwd", "sync", "import", "window", "backup"]
     for i in range(processes - 1):
         kind = rnd.choice(kinds)
         tag = f"{kind}{i}"
@@ -140,6 +140,8 @@ def run_trial(folder: Path, seed: int, *, processes: int = 6, window_saves: int 
             """)], base_env))
         elif kind == "sync":
             ops.append(Op(kind, tag, _cli("sync", "import", str(db), str(sync_bundle)), env))
+        elif kind == "backup":
+            ops.append(Op(kind, tag, _cli("backup", "create", str(db), "--to", str(folder / tag)), env))
         else:
             ops.append(Op("window", tag, [sys.executable, "-c", textwrap.dedent(WINDOW.format(pp=PP)), str(db), tag,
                                           str(window_saves), str(seed + i)], env))
@@ -153,6 +155,24 @@ def run_trial(folder: Path, seed: int, *, processes: int = 6, window_saves: int 
     result = TrialResult(seconds=time.monotonic() - started)
     _verify(db, ops, result)
     return result
+
+
+def folder_of(db: Path) -> Path:
+    return db.parent
+
+
+def _verify_backups(folder: Path, op: Op, result: TrialResult) -> None:
+    """A backup reported made opens with the passphrase and passes its own check."""
+    from tracker.store import backup
+
+    made = sorted(p for p in folder.glob("*") if p.is_file() and not p.name.endswith(".keys")) if folder.exists() else []
+    if op.code != 0:
+        if op.code not in (0, 1) or "Traceback" in op.err:
+            result.problems.append(f"{op.tag}: exit {op.code}\n{op.err[-800:]}")
+        return
+    checked = [backup.verify(p, PP) for p in made if backup.parse_name(p)]
+    if not checked or not all(c["ok"] for c in checked):
+        result.problems.append(f"{op.tag}: reported made, but {[p.name for p in made]} do not verify")
 
 
 def _verify(db: Path, ops: list[Op], result: TrialResult) -> None:
@@ -187,6 +207,9 @@ def _verify(db: Path, ops: list[Op], result: TrialResult) -> None:
                     result.problems.append(f"{op.tag}: exit {op.code}, {n} rows present (expected {expected})")
                 if op.code not in (0, 1) or "Traceback" in op.err:
                     result.problems.append(f"{op.tag}: exit {op.code}\n{op.err[-800:]}")
+            elif op.kind == "backup":
+                tally("backup", op.code == 0)
+                _verify_backups(folder_of(db) / op.tag, op, result)
             elif op.kind in ("demo", "sync", "passwd"):
                 tally(op.kind, op.code == 0)
                 if op.code not in (0, 1) or "Traceback" in op.err:
