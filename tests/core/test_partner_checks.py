@@ -112,3 +112,35 @@ def test_a_choice_matching_none_of_ours_is_listed_and_quoted(store, tmp_path):
     plan, result = _run(store, [src], form=pf.xlsform(tmp_path / "form.xlsx"))
     assert ("shelter_type", "shelter", "tent", {"English (en)": "Tent", "Arabic (ar)": "خيمة"}) in plan.unmatched
     assert _issues(result) [:1] == [(pf.TITLE[:31], 4, "shelter", "choice", "tent")]
+
+
+def test_a_movements_repeat_group(store, tmp_path):
+    from openpyxl import load_workbook
+
+    src = pf.kobo_xlsx(tmp_path / "kobo.xlsx")
+    wb = load_workbook(src)
+    ws = wb.create_sheet("movements")
+    ws.append(["movements/move_date", "movements/from", "movements/to", "movements/crossing_point",
+               "movements/reason", "_index", "_parent_table_name", "_parent_index", "_submission__uuid"])
+    ws.append(["2025-03-20", "LB7", "LB2", "", "family", 1, pf.TITLE[:31], 1, pf.UUIDS[0]])
+    ws.append(["2025-03-21", "LB7", "NOWHERE", "", "", 2, pf.TITLE[:31], 2, pf.UUIDS[1]])
+    wb.save(src)
+    plan, result = _run(store, [src], form=pf.xlsform(tmp_path / "form.xlsx"), keep_valid=True)
+    assert [t.role for t in plan.tables] == ["households", "persons", "movements"]
+    got = {(f, row, col, rule) for f, row, col, rule, _ in _issues(result)}
+    assert ("movements", 3, "movements/to", "unknown_pcode") in got
+    assert result.imported["movements"] == 4 + 1
+    moves = store.conn.execute("SELECT m.to_pcode, m.reason FROM movements m JOIN households h ON h.id = "
+                               "m.household_id WHERE h.source_id = ? ORDER BY movement_date", (pf.UUIDS[0],)).fetchall()
+    assert moves == [("LB7", None), ("LB2", "family")]
+
+
+def test_a_member_born_after_the_registration(store, tmp_path):
+    (tmp_path / "hh.csv").write_text("today,head_name,origin,_uuid,_index\n2025-03-12,يوسف حسن,SY1002,hh-9,1\n",
+                                     encoding="utf-8")
+    (tmp_path / "members.csv").write_text("name,gender,dob,relation,_index,_parent_index,_submission__uuid\n"
+                                          "يوسف,ذكر,1980-01-01,head,1,1,hh-9\nليلى,أنثى,2025-03-20,child,2,1,hh-9\n",
+                                          encoding="utf-8")
+    _, result = _run(store, [tmp_path / "hh.csv", tmp_path / "members.csv"])
+    assert _issues(result) == [("members.csv", 3, "dob", "after_registration", "2025-03-20")]
+    assert _count(store, "households") == 0

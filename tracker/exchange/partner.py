@@ -64,7 +64,8 @@ EXTRA = {
                 "member_age": "age", "relation_to_head": "relationship", "member_relation": "relationship",
                 "member_dob": "birth_date"},
     "movements": {"key": "source_id", "parent_key": "household_source_id", "_submission_uuid": "household_source_id",
-                  "date": "movement_date", "date_movement": "movement_date", "from": "from_pcode",
+                  "date": "movement_date", "date_movement": "movement_date", "move_date": "movement_date",
+                  "date_move": "movement_date", "movement_reason": "reason", "from": "from_pcode",
                   "to": "to_pcode", "crossing": "crossing_pcode", "crossing_point": "crossing_pcode"},
 }
 # Columns every Kobo/ODK export carries that are not data of ours: ignored with this reason.
