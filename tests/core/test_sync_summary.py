@@ -46,7 +46,8 @@ def test_a_summary_holds_counts_only_readable_by_the_coordinators_named(field, t
     with pytest.raises(WrongRecipient):  # a trusted peer not named cannot read it
         opening.open_bundle(b, tmp_path / "s.dtb", "summary")
     assert set(doc) == {"kind", "app_version", "created_at", "date_from", "date_to", "admin_level", "sender",
-                        "columns", "cells"}
+                        "audit_head", "columns", "cells"}
+    assert set(doc["audit_head"]) == {"rows", "head"}  # the sender's audit chain: a count and a hash
     text = json.dumps(doc, ensure_ascii=False)
     for personal in ("Fatima", "Haddad", "123456", "river", "Nour", hid, cid):
         assert personal not in text

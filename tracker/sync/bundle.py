@@ -21,7 +21,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from tracker import __version__
-from tracker.store import records
+from tracker.store import audit_chain, permissions, records
 from tracker.errors import Progress, cut
 from tracker.store.ids import format_hlc
 from tracker.timeutil import utc_now_iso
@@ -84,6 +84,7 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
                   progress=None, cancelled=None) -> dict:
     """Write a bundle for one peer (``for_device``) or for every trusted peer of this organisation.
     Returns what was written: path, sha256, change count, recipients."""
+    permissions.require(store, permissions.SYNC)
     tick = Progress(progress, cancelled)
     identity.ensure_identity(store)
     recipients = _recipients(store, for_device)
@@ -111,6 +112,7 @@ def export_bundle(store, out, *, for_device: str | None = None, all_changes: boo
     meta = {"kind": KIND, "app_version": __version__, "created_at": created_at, "scope": scope, "count": len(lines),
             "vector": vector,
             "sender": {"device_id": store.device_id, "name": store.device_name, "organisation": store.organisation},
+            "audit_head": audit_chain.summary(store.conn),  # lets the receiver later prove what it was sent
             "recipients": [p["device_id"] for p in recipients],
             # what this device knows other peers hold, so the recipient need not resend it to them
             "acks": {p["device_id"]: p["acked"] for p in identity.list_peers(store) if p["acked"]},
@@ -202,6 +204,7 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
                   max_clock_skew=MAX_CLOCK_SKEW) -> dict:
     """Verify and apply a peer bundle in one transaction. Any error leaves the database unchanged.
     ``max_clock_skew``: a timedelta, or hours."""
+    permissions.require(store, permissions.SYNC)
     identity.ensure_identity(store)
     env, peer = opening.open_bundle(store, path, KIND, trust=trust)
     _refuse_replay(store, env)

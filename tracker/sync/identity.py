@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
-from tracker.store import records
+from tracker.store import permissions, records
 from tracker.timeutil import utc_now_iso
 from .errors import PeerError
 
@@ -92,6 +92,7 @@ def _canonical(doc: dict) -> bytes:
 
 def export_identity(store, out) -> dict:
     """Write the public identity file (self-signed, so a typo in it is caught). Returns its content."""
+    permissions.require(store, permissions.SYNC)
     doc = {"format": IDENTITY_FORMAT, "version": IDENTITY_VERSION, "created_at": utc_now_iso(), **own_identity(store)}
     doc["signature"] = b64(signing_key(store).sign(_canonical(doc)))
     Path(out).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -168,6 +169,7 @@ def find_peer(store, text: str) -> dict:
 def add_peer(store, identity: dict) -> dict:
     """Trust a device given its checked identity. Re-adding the same device refreshes its name;
     a different key for a known device is refused (a re-installed device must be removed first)."""
+    permissions.require(store, permissions.SYNC)
     if identity["device_id"] == store.device_id:
         raise PeerError("this is this database's own identity; import the other device's file instead")
     existing = get_peer(store, identity["device_id"])
@@ -190,6 +192,7 @@ def add_peer(store, identity: dict) -> dict:
 
 
 def remove_peer(store, device_id: str) -> None:
+    permissions.require(store, permissions.SYNC)
     with store.atomic():
         if store.conn.execute("DELETE FROM peers WHERE device_id = ?", (device_id,)).rowcount == 0:
             raise PeerError(f"no peer with device id {device_id}", device_id=device_id)

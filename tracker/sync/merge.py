@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import operator
 
-from tracker.store import records
+from tracker.store import audit_chain, records
 from tracker.errors import Progress
 from tracker.timeutil import utc_now_iso
 from . import conflicts
@@ -161,7 +161,5 @@ def _audit(store, new: list[Change], first_seq: int, current) -> None:
     for i, c in enumerate(new):
         before = current[c.table].get(c.record_id)
         rows.append((now, c.origin, c.user, "sync", c.table, c.record_id,
-                     records.dumps({f: before.get(f) for f in c.fields}) if before else None, first_seq + i))
-    store.conn.executemany(
-        "INSERT INTO audit_log (at, device_id, user, action, table_name, record_id, before, change_seq) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                     records.dumps({f: before.get(f) for f in c.fields}) if before else None, first_seq + i, None))
+    audit_chain.append(store.conn, rows, records.insert_many)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.domain import model
-from tracker.store import records
+from tracker.store import audit_chain, permissions, records
 from tracker.timeutil import utc_now_iso
 from . import envelope, identity, opening
 from .bundle import _imported_at
@@ -66,6 +66,7 @@ def export_summary(store, out, *, date_from=None, date_to=None, for_device: str 
     path, sha256, cells, dates, ``encrypted`` (always True) and ``recipients`` (peer dicts)."""
     from tracker.domain.summary import summary_rows
 
+    permissions.require(store, permissions.SUMMARIES)
     identity.ensure_identity(store)
     f = _day(date_from, "the start date") if date_from else ALL_FROM
     t = _day(date_to, "the end date") if date_to else ALL_TO
@@ -78,6 +79,7 @@ def export_summary(store, out, *, date_from=None, date_to=None, for_device: str 
     created_at = utc_now_iso()
     payload = {"kind": KIND, "app_version": __version__, "created_at": created_at, "date_from": f, "date_to": t, "admin_level": admin_level,
                "sender": {"device_id": store.device_id, "name": store.device_name, "organisation": store.organisation},
+               "audit_head": audit_chain.summary(store.conn),  # lets the receiver later prove what it was sent
                "columns": [*CELL_KEYS, *CELL_VALUES], "cells": cells}
     sha = envelope.write(out, kind=KIND, payload=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
                          signing_key=identity.signing_key(store), sender=identity.own_identity(store),
@@ -120,6 +122,7 @@ def _read(store, env) -> dict:
 def import_summary(store, path, *, trust: bool = False) -> dict:
     """Verify a summary bundle and keep its cells for the dates it covers unless a newer summary
     from the same device already covers them. Any error leaves the database unchanged."""
+    permissions.require(store, permissions.SUMMARIES)
     identity.ensure_identity(store)
     env, peer = opening.open_bundle(store, path, KIND, trust=trust)  # signer first, then nothing unverified
     when = _imported_at(store, env.sha256)
