@@ -328,6 +328,10 @@
         <translation>الإعدادات</translation>
     </message>
     <message>
+        <source>Matching</source>
+        <translation>المطابقة</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>

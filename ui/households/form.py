@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QVBoxLayout, QWidget)
 
 from tracker.domain import households, model
+from ui.matching.entry_warning import EntryWarning
 from tracker.errors import ValidationError
 from tracker.timeutil import today
 
@@ -154,6 +155,8 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         outer.addWidget(self.draft_banner)
         outer.addWidget(scroll)
         outer.addWidget(self.general_error)
+        self.entry_warning = EntryWarning(self.ctx, self)  # possible duplicates while typing (ui/matching)
+        outer.addWidget(self.entry_warning)
         outer.addWidget(self.buttons)
 
         # Enter anywhere saves: no other button may take the default role when it gets focus.
@@ -170,6 +173,7 @@ class HouseholdForm(HouseholdDrafts, QDialog):
             w.changed.connect(self._mark_dirty)
         self.counts.changed.connect(self._mark_dirty)
         self.members.edited.connect(self._mark_dirty)
+        self.entry_warning.watch(self)
 
     def _add(self, text: str, widget: QWidget, field: str, also=()):
         box = QWidget()

@@ -38,6 +38,7 @@ PAGES = (
     PageSpec("flows", "ui.flows.page", "FlowsPage", "Ctrl+4"),
     PageSpec("exchange", "", "", "Ctrl+5"),  # a tab host: import/export and sync (ExchangeHost)
     PageSpec("settings", "ui.shell.settings_page", "SettingsPage", "Ctrl+6"),
+    PageSpec("matching", "ui.matching.page", "MatchingPage", "Ctrl+7"),  # duplicates review and tracing
 )
 EXCHANGE_TABS = (("exchange", "ui.exchange.page", "ExchangePage"), ("sync", "ui.sync.page", "SyncPage"))
 
@@ -204,7 +205,8 @@ class MainWindow(QMainWindow):
     def titles(self) -> dict[str, str]:
         return {"dashboard": self.tr("Dashboard"), "households": self.tr("Households"),
                 "crossings": self.tr("Crossings"), "flows": self.tr("Flows"),
-                "exchange": self.tr("Exchange"), "settings": self.tr("Settings")}
+                "exchange": self.tr("Exchange"), "settings": self.tr("Settings"),
+                "matching": self.tr("Matching")}
 
     def _retranslate(self) -> None:
         titles = self.titles()
