@@ -150,3 +150,31 @@ def test_hand_mapped_odk_members_meet_their_household(store, tmp_path):
                                                                           "PARENT_KEY": "household_source_id",
                                                                           "member_name": "given_name_ar"}})
     assert [e for e in members.errors if e.rule == "not_found"] == []
+
+
+def test_a_hostile_zip_writes_nothing_outside_and_leaves_no_temporary_files(store, tmp_path, monkeypatch):
+    import tempfile
+    import zipfile
+
+    from tracker.exchange.errors import FileFormatError
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    src = pf.odk_central_zip(tmp_path / "c.zip")
+    evil = tmp_path / "evil.zip"
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(evil, "w") as out:
+        for item in z.infolist():
+            name = "../../escaped.csv" if item.filename.endswith("-members.csv") else item.filename
+            out.writestr(name, z.read(item))
+    plan, result = _import(store, [evil])
+    assert result.imported["persons"] == 12  # read, under a name of our own
+    assert not (tmp_path / "escaped.csv").exists() and not (tmp_path.parent / "escaped.csv").exists()
+    assert list(temp.iterdir()) == []
+    big = tmp_path / "big.zip"
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("a.csv", "today,head_name,origin\n" + "0" * (3 * 1024 * 1024))
+    monkeypatch.setattr(inputs, "MAX_UNPACKED", 1024 * 1024)
+    with pytest.raises(FileFormatError, match="more than"):
+        _import(store, [big])
+    assert list(temp.iterdir()) == []

@@ -144,7 +144,8 @@ def _unpack(out: Inputs, archive: Path, temp: Path) -> None:
                 continue
             total += item.file_size
             if total > MAX_UNPACKED:
-                raise FileFormatError("unpacks to more than 2 GiB; unpack it and import the tables", str(archive))
+                raise FileFormatError(f"unpacks to more than {MAX_UNPACKED // 1024 ** 2} MiB; unpack it and import the "
+                                      "tables", str(archive))
             target = temp / f"{n:03d}{inner.suffix.lower()}"
             written = 0
             with z.open(item) as src, open(target, "wb") as dst:
