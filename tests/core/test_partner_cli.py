@@ -96,3 +96,17 @@ def test_a_members_file_in_a_named_code_page(db_path, store, tmp_path, capsys):
     assert "name its encoding" in capsys.readouterr().err
     assert cli.main(["import", str(db_path), str(members), "--kind", "persons", "--encoding", "cp1256"]) == 0
     assert "imported 0 households, 1 persons from 1 rows" in capsys.readouterr().out
+
+
+def test_a_one_file_mapping_still_applies(db_path, store, tmp_path, capsys):
+    import json
+
+    store.close()
+    src = tmp_path / "hh.csv"
+    src.write_text("Datum,Chef,Herkunft,Zielgebiet\n2025-03-10,أحمد,SY0602,LB7\n", encoding="utf-8")
+    m = tmp_path / "m.json"
+    m.write_text(json.dumps({"kind": "households", "columns": {"Datum": "registration_date", "Chef": "head_name_ar",
+                                                               "Herkunft": "origin_pcode",
+                                                               "Zielgebiet": "destination_adm1"}}))
+    assert cli.main(["import", str(db_path), str(src), "--kind", "households", "--mapping", str(m)]) == 0
+    assert "imported 1 households, 0 persons, 1 movements from 1 rows" in capsys.readouterr().out

@@ -239,6 +239,8 @@ def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, 
     forced = role
     form = xlsform.read(inputs.form) if inputs.form else None
     chosen = (profile or {}).get("tables") or {}
+    if not chosen and (profile or {}).get("columns"):  # a one-file mapping ({"kind", "columns"}): its kind's tables
+        chosen = {"": {"role": profile.get("kind"), "columns": profile["columns"], "any": True}}
     tables = []
     for part in inputs.parts:
         with csvio.open_table(part.path, encoding, part.sheet) as t:
@@ -249,8 +251,9 @@ def plan(inputs, *, profile: dict | None = None, locations: dict | None = None, 
         keys = [k.replace("-", "/") if layout == "odk" else k for k in first_pass]
         names = {mapping_mod.normalise_header(k) for k in keys}
         role = _role(part, names, _auto("persons", keys, tags), _auto("movements", keys, tags))
-        saved = chosen.get(part.stem) or next((v for v in chosen.values() if v.get("role") == role), None)
-        if saved and saved.get("role") in ROLES:
+        saved = chosen.get(part.stem) or next((v for v in chosen.values() if v.get("role") == role
+                                               or (v.get("any") and v.get("role") in (None, forced))), None)
+        if saved and saved.get("role") in ROLES and not saved.get("any"):
             role = saved["role"]
         if forced in ROLES and len(inputs.parts) == 1:
             role = forced
