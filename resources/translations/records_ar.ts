@@ -293,8 +293,16 @@
         <translation>أفراد الأسرة (Tab في الخانة الأخيرة يضيف فرداً؛ Ctrl+Delete يحذف)</translation>
     </message>
     <message>
-        <source>Add member</source>
-        <translation>إضافة فرد</translation>
+        <source>Add member (Insert)</source>
+        <translation>إضافة فرد (Insert)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>الأفراد</translation>
+    </message>
+    <message>
+        <source>Movement history</source>
+        <translation>سجل التنقلات</translation>
     </message>
     <message>
         <source>Upgrade to full registration</source>
@@ -523,6 +531,22 @@
 <context>
     <name>MembersGrid</name>
     <message>
+        <source>No difficulty</source>
+        <translation>لا صعوبة</translation>
+    </message>
+    <message>
+        <source>Some difficulty</source>
+        <translation>بعض الصعوبة</translation>
+    </message>
+    <message>
+        <source>A lot of difficulty</source>
+        <translation>صعوبة كبيرة</translation>
+    </message>
+    <message>
+        <source>Cannot do at all</source>
+        <translation>لا يستطيع إطلاقًا</translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation>الاسم</translation>
     </message>
@@ -567,12 +591,12 @@
         <translation>غير مصحوب</translation>
     </message>
     <message>
-        <source>Washington Group: 1 no difficulty, 2 some, 3 a lot, 4 cannot do at all; blank if not asked</source>
-        <translation>مجموعة واشنطن: 1 لا صعوبة، 2 بعض الصعوبة، 3 صعوبة كبيرة، 4 لا يستطيع إطلاقاً؛ فارغ إن لم يُسأل</translation>
+        <source>Washington Group question: type 1 to 4 to choose the answer; blank if not asked</source>
+        <translation>سؤال مجموعة واشنطن: اكتب من 1 إلى 4 لاختيار الإجابة؛ اتركه فارغًا إن لم يُسأل</translation>
     </message>
     <message>
-        <source>Date of birth (YYYY-MM-DD) or age in years</source>
-        <translation>تاريخ الميلاد (YYYY-MM-DD) أو العمر بالسنوات</translation>
+        <source>Date of birth (YYYY-MM-DD), year of birth (1980) or age in years (34)</source>
+        <translation>تاريخ الميلاد (YYYY-MM-DD) أو سنة الميلاد (1980) أو العمر بالسنوات (34)</translation>
     </message>
     <message>
         <source>UNHCR codes, comma separated: </source>

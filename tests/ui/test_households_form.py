@@ -205,6 +205,8 @@ def test_movement_history_of_a_household(qtbot, ctx, page):
     hid = four_member_household(ctx.store)
     form = page.open_household(hid)
     section = form.movements
+    assert form.sections.isTabVisible(1)  # the history is a tab beside the people
+    form.sections.setCurrentWidget(section)
     assert section.isVisibleTo(form) and section.table.rowCount() == 0
     pick(section.from_place, "SY10")
     pick(section.to_place, "LB51")

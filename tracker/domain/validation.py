@@ -251,7 +251,27 @@ def clean_household(raw: dict, locations: dict, *, partial=False) -> dict:
     return c.done()
 
 
+def _born_as_age(raw: dict, reference_date: dt.date | None) -> dict:
+    """'Born / age' as registration forms take it: a date, a year of birth ("1980") or an age ("34").
+
+    A year or an age is an estimate: it becomes ``age_estimated`` (the years since that year), never
+    an invented day of birth. A date, or anything else, is left for the date rule to judge.
+    """
+    born = raw.get("birth_date")
+    text = str(born).strip() if born is not None else ""
+    if not text.isdecimal() or raw.get("age_estimated") not in (None, ""):
+        return raw
+    number = int(text)  # Arabic-Indic digits too
+    ref = reference_date or today()
+    if len(text) == 4 and 1900 <= number <= ref.year:
+        return {**raw, "birth_date": None, "age_estimated": ref.year - number}
+    if len(text) <= 3:
+        return {**raw, "birth_date": None, "age_estimated": text}
+    return raw
+
+
 def clean_person(raw: dict, *, reference_date: dt.date | None = None, partial=False) -> dict:
+    raw = _born_as_age(raw, reference_date)
     c = _Cleaner(raw, None)
     req = not partial
     for part in ("given", "father", "grandfather", "family"):

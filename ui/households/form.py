@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from tracker.domain import households, model
 from ui.matching.entry_warning import EntryWarning
@@ -27,7 +27,7 @@ from ui.shell.context import field_error_text
 from ui.widgets.counts_editor import CountsEditor
 from ui.widgets.form_drafts import DraftBanner, DraftKeeper
 from .drafts import HouseholdDrafts
-from ui.widgets.location_picker import LocationPicker
+from ui.widgets.location_picker import LocationPicker, isolate
 from .members_grid import MembersGrid
 from .movements_section import MovementsSection
 from ui.widgets.record_labels import fill_combo, label, select_code
@@ -65,7 +65,7 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         self.draft_banner.restore.connect(self.restore_draft)
         self.draft_banner.discard.connect(self.discard_draft)
         self._offer_draft()
-        self.resize(1100, 720)
+        self.resize(*fitting_size(self, 1100, 700))
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -114,15 +114,23 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         self.members_box = QGroupBox(self.tr("Members (Tab on the last cell adds one; Ctrl+Delete removes)"))
         members_layout = QVBoxLayout(self.members_box)
         self.members = MembersGrid()
-        self.members.setMinimumHeight(190)
-        add = QPushButton(self.tr("Add member"))
-        add.clicked.connect(lambda: (self.members.add_member(), self.members.setFocus()))
-        members_layout.addWidget(self.members)
-        members_layout.addWidget(add)
+        self.members.setMinimumHeight(150)
+        # "Add member" above the grid, where it is seen without scrolling at 1366x768.
+        self.add_member_button = QPushButton(self.tr("Add member (Insert)"))
+        self.add_member_button.clicked.connect(lambda: (self.members.add_member(), self.members.setFocus()))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_member_button)
+        add_row.addStretch(1)
+        members_layout.addLayout(add_row)
+        members_layout.addWidget(self.members, 1)
         members_layout.addWidget(self._error_label("members"))
 
         self.movements = MovementsSection(self.ctx, self._locations, self.household_id)
-        self.movements.setVisible(bool(self.household_id))
+        # People and movement history share the lower half as tabs: both reachable without scrolling.
+        self.sections = QTabWidget()
+        self.sections.addTab(self._people_page(), self.tr("People"))
+        self.sections.addTab(self.movements, self.tr("Movement history"))
+        self.sections.setTabVisible(1, bool(self.household_id))
 
         self.general_error = QLabel()
         self.general_error.setStyleSheet(_ERROR_STYLE)
@@ -144,16 +152,14 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         column = QVBoxLayout(content)
         column.addWidget(self.heading)
         column.addWidget(body)
-        column.addWidget(self.counts_box)
-        column.addWidget(self.members_box)
-        column.addWidget(self.movements)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
+        column.addWidget(self.sections, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
         outer = QVBoxLayout(self)
         self.draft_banner = DraftBanner(self)
         outer.addWidget(self.draft_banner)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
         outer.addWidget(self.general_error)
         self.entry_warning = EntryWarning(self.ctx, self)  # possible duplicates while typing (ui/matching)
         outer.addWidget(self.entry_warning)
@@ -174,6 +180,14 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         self.counts.changed.connect(self._mark_dirty)
         self.members.edited.connect(self._mark_dirty)
         self.entry_warning.watch(self)
+
+    def _people_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.counts_box)
+        layout.addWidget(self.members_box, 1)
+        return page
 
     def _add(self, text: str, widget: QWidget, field: str, also=()):
         box = QWidget()
@@ -231,9 +245,8 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         if self._upgrading:
             title = self.tr("Upgrade to full registration")
         elif self.household_id:
-            title = self.tr("Household: %1 (%2)").replace("%1", self._loaded.get("head_name_ar")
-                                                           or self._loaded.get("head_name_lat") or "") \
-                .replace("%2", label(self.mode))
+            name = self._loaded.get("head_name_ar") or self._loaded.get("head_name_lat") or ""
+            title = self.tr("Household: %1 (%2)").replace("%1", isolate(name)).replace("%2", label(self.mode))
         else:
             title = self.tr("New full registration") if full else self.tr("New pre-registration")
         self.heading.setText(title)
@@ -361,6 +374,30 @@ class HouseholdForm(HouseholdDrafts, QDialog):
             self._errors["members"].setVisible(True)
         if unplaced:
             self.general_error.setText("\n".join(f"{e.field}: {field_error_text(e)}" for e in unplaced))
+        self._bring_first_error_into_view(member_errors)
+
+    def _bring_first_error_into_view(self, member_errors) -> None:
+        """The first rule break is scrolled into view (never left below the fold) and gets the focus."""
+        shown = [label for label in self._errors.values() if not label.isHidden() and label.text()]
+        if member_errors or any(self._errors[k] in shown for k in ("members", "counts")):
+            self.sections.setCurrentIndex(0)
+        if member_errors:
+            first = member_errors[0]
+            item = self.members.item(first.row - 1, self.members.error_column(first.field))
+            if item is not None:
+                self.members.scrollToItem(item)
+                self.members.setCurrentItem(item)
+            self.scroll.ensureWidgetVisible(self.members_box)
+            self.members.setFocus()
+            return
+        if not shown:
+            return
+        content = self.scroll.widget()
+        first = min(shown, key=lambda w: (w.mapTo(content, QPoint(0, 0)).y(), w.mapTo(content, QPoint(0, 0)).x()))
+        self.scroll.ensureWidgetVisible(first)
+        field = first.parentWidget().layout().itemAt(0).widget() if first.parentWidget().layout() else None
+        if field is not None and field is not first:
+            field.setFocus()
 
     def clear_errors(self) -> None:
         for error in self._errors.values():
@@ -401,3 +438,13 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         from ui.widgets.history_dialog import HistoryDialog
 
         HistoryDialog(self.ctx, self.household_id, self._locations, parent=self).open()
+
+
+def fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
+    """``width`` x ``height``, made smaller to fit the screen's free area (a 1366x768 laptop with a panel)."""
+    screen = widget.screen() if widget.screen() is not None else None
+    if screen is None:
+        return width, height
+    free = screen.availableGeometry()
+    frame = 40  # the window manager's title bar and borders
+    return min(width, free.width() - 16), min(height, free.height() - frame)

@@ -2,8 +2,8 @@
 
 Tab walks the cells; Tab on the last cell adds a member; Insert adds one and
 Ctrl+Delete removes the current one. Sex and relationship open a list that a
-first letter chooses from. 'Birth date or age' takes ``1990-05-12`` or ``34``.
-Washington Group answers are 1 (no difficulty) to 4 (cannot do at all).
+first letter chooses from. 'Born / age' takes ``1990-05-12``, a year ``1980`` or an age ``34``.
+Washington Group answers are a list of four (the digit keys 1-4 choose), shown in words.
 Rule breaks found by the core are painted on the cell with the message as tooltip.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QTableWidget, QTableWidgetItem
 
@@ -57,6 +57,31 @@ class _ChoiceDelegate(QStyledItemDelegate):
         model_.setData(index, label(code), Qt.ItemDataRole.DisplayRole)
 
 
+class _AnswerDelegate(_ChoiceDelegate):
+    """Washington Group answers as a list of four: the digit keys 1-4 choose, the cell shows the words."""
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.addItem("", None)
+        for code in model.WG_ANSWERS:
+            combo.addItem(wg_answer_text(code), code)
+        return combo
+
+    def setModelData(self, editor, model_, index):
+        code = editor.currentData()
+        model_.setData(index, code, CODE_ROLE)
+        model_.setData(index, wg_answer_text(code), Qt.ItemDataRole.DisplayRole)
+
+
+def wg_answer_text(code) -> str:
+    """'2 Some' for the answer 2: the number a registrar reads out, then the words."""
+    words = {1: QCoreApplication.translate("MembersGrid", "No difficulty"),
+             2: QCoreApplication.translate("MembersGrid", "Some difficulty"),
+             3: QCoreApplication.translate("MembersGrid", "A lot of difficulty"),
+             4: QCoreApplication.translate("MembersGrid", "Cannot do at all")}
+    return f"{code} {words[code]}" if code in words else ""
+
+
 class MembersGrid(QTableWidget):
     edited = Signal()
 
@@ -73,10 +98,14 @@ class MembersGrid(QTableWidget):
         self.setTabKeyNavigation(True)
         for field, codes in CHOICE_FIELDS.items():
             self.setItemDelegateForColumn(FIELDS.index(field), _ChoiceDelegate(codes, self))
+        for field in model.WG_FIELDS:
+            self.setItemDelegateForColumn(FIELDS.index(field), _AnswerDelegate(model.WG_ANSWERS, self))
         header = self.horizontalHeader()
         for i, field in enumerate(FIELDS):
             narrow = field.startswith("wg_") or field in CHECK_FIELDS or field in ("sex", "age")
-            header.resizeSection(i, 70 if narrow else 120)
+            # never narrower than its title ("Communicating" is not cut)
+            title = header.fontMetrics().horizontalAdvance(self._header(field)) + 16
+            header.resizeSection(i, max(title, 90 if narrow else 120))
         for i, field in enumerate(FIELDS):
             tip = self._tooltip(field)
             if tip:
@@ -97,15 +126,19 @@ class MembersGrid(QTableWidget):
             "unaccompanied_child": self.tr("Unaccompanied"),
         }.get(field) or label(field)
 
+    def error_column(self, field: str) -> int:
+        field = _ERROR_COLUMN.get(field, field)
+        return FIELDS.index(field) if field in FIELDS else 0
+
     def field_title(self, field: str) -> str:
         """The column title a member field's rule break is shown under."""
         return self._header(_ERROR_COLUMN.get(field, field))
 
     def _tooltip(self, field: str) -> str:
         if field.startswith("wg_"):
-            return self.tr("Washington Group: 1 no difficulty, 2 some, 3 a lot, 4 cannot do at all; blank if not asked")
+            return self.tr("Washington Group question: type 1 to 4 to choose the answer; blank if not asked")
         if field == "age":
-            return self.tr("Date of birth (YYYY-MM-DD) or age in years")
+            return self.tr("Date of birth (YYYY-MM-DD), year of birth (1980) or age in years (34)")
         if field == "specific_needs":
             return self.tr("UNHCR codes, comma separated: ") + ", ".join(
                 f"{c} {label(c)}" for c in model.SPECIFIC_NEEDS)
@@ -128,6 +161,10 @@ class MembersGrid(QTableWidget):
                 item.setText(label(code))
             elif field == "age":
                 item.setText(values.get("birth_date") or _text(values.get("age_estimated")))
+            elif field in model.WG_FIELDS:
+                code = _answer(values.get(field))
+                item.setData(CODE_ROLE, code)
+                item.setText(wg_answer_text(code))
             else:
                 item.setText(_text(values.get(field)))
             self.setItem(row, col, item)
@@ -157,7 +194,7 @@ class MembersGrid(QTableWidget):
                 item = self.item(row, col)
                 if field in CHECK_FIELDS:
                     values[field] = 1 if item.checkState() == Qt.CheckState.Checked else 0
-                elif field in CHOICE_FIELDS:
+                elif field in CHOICE_FIELDS or field in model.WG_FIELDS:
                     values[field] = item.data(CODE_ROLE)
                 elif field == "age":
                     text = item.text().strip()
@@ -203,3 +240,10 @@ class MembersGrid(QTableWidget):
 
 def _text(value) -> str:
     return "" if value is None else str(value)
+
+
+def _answer(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None

@@ -40,13 +40,17 @@ class MovementsSection(QGroupBox):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
+        # Two rows of three: five place and date boxes in one row are wider than a 1366x768 form.
         grid = QGridLayout()
-        for col, (text, widget) in enumerate(((self.tr("From"), self.from_place), (self.tr("To"), self.to_place),
-                                              (self.tr("Crossing point"), self.crossing),
-                                              (self.tr("Date"), self.date), (self.tr("Reason"), self.reason))):
-            grid.addWidget(QLabel(text), 0, col)
-            grid.addWidget(widget, 1, col)
+        for i, (text, widget) in enumerate(((self.tr("From"), self.from_place), (self.tr("To"), self.to_place),
+                                            (self.tr("Crossing point"), self.crossing),
+                                            (self.tr("Date"), self.date), (self.tr("Reason"), self.reason))):
+            row, col = divmod(i, 3)
+            grid.addWidget(QLabel(text), row, col * 2)
+            grid.addWidget(widget, row, col * 2 + 1)
         grid.addWidget(self.add_button, 1, 5)
+        for col in (1, 3, 5):
+            grid.setColumnStretch(col, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(grid)

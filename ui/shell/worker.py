@@ -54,6 +54,10 @@ class Worker(QObject):
 
     def submit(self, fn, *args, on_done=None, on_error=None, on_progress=None, progress=False) -> Job:
         job = Job(fn, args, on_done, on_error, on_progress)
+        if self.closed:
+            # A timer of a closing window fired after shutdown: the store is closed, there is nothing to run.
+            job.cancel()
+            return job
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
