@@ -5,32 +5,33 @@ A table is R rows x C cells plus its margins: a total per row (column C), a tota
 addressed as ``(i, j)``.
 
 What the attacker knows (the model the tests check with a linear-programming attacker):
-- every entry that is shown, including the margins a document does not print itself but that
-  another document may (a report's pyramid prints the column totals of a summary export, its key
-  figures the grand total): margins count as known unless they are hidden here;
+- every entry that is shown, and the column totals and grand total even where the document does
+  not print them (a report over the same days may), except the ones this protection withholds;
 - zeros are shown, so every hidden entry is at least 1;
 - nothing below the threshold ``k`` is ever published, so a small margin is unknown too.
 
 Protection: for every hidden entry, the interval of values it can take given all of that
-(its lowest to its highest feasible value) is at least ``k`` wide, or as wide as the known
-margins allow when they alone pin it tighter (say 6 people over 60 spread over 5 rows).
+(its lowest to its highest feasible value) is at least ``k`` wide. With ``hide_margins=False``
+(a document that prints its totals) the margins stay known, and a cell they alone pin tighter
+(6 people over 60 in 5 rows) is as wide as they allow.
 
 How: primary suppression hides every entry 0 < v < k. Then each hidden entry needs a
 "rectangle" of hidden entries (p, (i, j2), (i2, j), (i2, j2)): moving p by d and the others by
 -d, -d, +d (signs flip for a margin) keeps every row and column sum, so p can move as far as
-the smallest partner allows. The cheapest rectangle that gives p room of ``k`` is hidden;
-when none does, p's whole row and column are hidden (as wide as the margins allow).
-Margins an attacker can always see (``hide_margins=False``) are never used as complements.
+the smallest partner allows. The cheapest rectangle that gives p room of ``k`` is hidden (a
+column total only when nothing inside the table will do, e.g. a table of one row: those are
+the totals the caller must not publish); when none does, p's whole row and column are hidden.
 Deterministic: same table in, same cells hidden.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 
 # how far from p (in row order) to look for a partner row not yet hidden: rows sort by date and place,
 # so near rows are the same day and keep the search short on a year of data
-NEAR_ROWS = 48
+NEAR_ROWS = 24
 TOTAL_WEIGHT = 4  # a hidden row total costs more than a hidden cell: totals are what readers use most
 # a column total or the grand total is hidden only when no rectangle inside the table will do (a table of
 # one row): another document over the same rows (a report) may print it, and then the two together tell
@@ -40,8 +41,8 @@ MARGIN_WEIGHT = 40
 class Protection:
     """The extended matrix of one table and the entries hidden in it."""
 
-    def __init__(self, cells: list[list[int]], k: int, *, hide_row_totals: bool = True,
-                 hide_margins: bool = False, row_totals: list[int] | None = None):
+    def __init__(self, cells: list[list[int]], k: int, *, hide_margins: bool = False,
+                 row_totals: list[int] | None = None):
         self.k = k
         self.R = len(cells)
         self.C = len(cells[0]) if cells else 0
@@ -49,7 +50,6 @@ class Protection:
         totals = row_totals if row_totals is not None else [sum(r) for r in cells]
         self.E = [list(r) + [t] for r, t in zip(cells, totals)]
         self.E.append([sum(cells[i][j] for i in range(R)) for j in range(C)] + [sum(totals)])
-        self.hide_row_totals = hide_row_totals
         self.hide_margins = hide_margins
         self.hidden: set[tuple[int, int]] = set()
         self.up: dict[tuple[int, int], float] = {}
@@ -60,22 +60,9 @@ class Protection:
         self.hidden_in_col: list[set[int]] = [set() for _ in range(C + 1)]
 
     # -- entries ------------------------------------------------------------------------------
-    def sign(self, i: int, j: int) -> int:
-        return (-1 if i == self.R else 1) * (-1 if j == self.C else 1)
-
     def hideable(self, i: int, j: int) -> bool:
-        if i == self.R:
-            return self.hide_margins
-        return j < self.C or self.hide_row_totals
-
-    def usable(self, i: int, j: int) -> bool:
-        """Can take part in a rectangle: already hidden, or non-zero and hideable."""
-        return (i, j) in self.hidden or (self.E[i][j] > 0 and self.hideable(i, j))
-
-    def weight(self, i: int, j: int) -> int:
-        if (i, j) in self.hidden:
-            return 0
-        return MARGIN_WEIGHT if i == self.R else TOTAL_WEIGHT if j == self.C else 1
+        """Cells and row totals always; column totals and the grand total only with ``hide_margins``."""
+        return i < self.R or self.hide_margins
 
     def hide(self, i: int, j: int) -> bool:
         if (i, j) in self.hidden:
@@ -93,23 +80,21 @@ class Protection:
     # -- rectangles -----------------------------------------------------------------------------
     def rectangle(self, p, i2, j2):
         """(up, down, members with their direction relative to p) of the rectangle p, (i, j2),
-        (i2, j), (i2, j2); ``None`` if an entry is zero or may not be hidden."""
+        (i2, j), (i2, j2), all of them usable."""
         i, j = p
-        members = ((i, j, 1), (i, j2, -1), (i2, j, -1), (i2, j2, 1))
-        sp = self.sign(i, j)
-        up = down = float("inf")
-        out = []
-        for a, b, y in members:
-            if not self.usable(a, b):
-                return None
-            direction = self.sign(a, b) * y * sp
-            slack = self.E[a][b] - 1
-            if direction > 0:
-                down = min(down, slack)
-            else:
-                up = min(up, slack)
-            out.append(((a, b), direction))
-        return up, down, out
+        R, C, E = self.R, self.C, self.E
+        # direction of each member relative to p: the rectangle's own signs (+ - - +), flipped for
+        # each margin index (a margin moves with the cells it sums, not against them)
+        ri, ri2, cj, cj2 = (i == R), (i2 == R), (j == C), (j2 == C)
+        d_a = -1 if cj2 == cj else 1
+        d_b = -1 if ri2 == ri else 1
+        d_c = 1 if (ri2 == ri) == (cj2 == cj) else -1
+        a, b, c = E[i][j2] - 1, E[i2][j] - 1, E[i2][j2] - 1
+        plus = [E[i][j] - 1] + [v for v, d in ((a, d_a), (b, d_b), (c, d_c)) if d > 0]
+        minus = [v for v, d in ((a, d_a), (b, d_b), (c, d_c)) if d < 0]
+        down = min(plus)
+        up = min(minus) if minus else float("inf")
+        return up, down, (((i, j), 1), ((i, j2), d_a), ((i2, j), d_b), ((i2, j2), d_c))
 
     def commit(self, up, down, members) -> list[tuple[int, int]]:
         new = []
@@ -122,40 +107,51 @@ class Protection:
         return new
 
     def candidate_rows(self, p) -> list[int]:
+        """Rows to pair p's row with: the non-zero rows of p's column nearest to it (rows already
+        holding a hidden entry there first, as they cost nothing), and the margin row."""
         i, j = p
         rows = self.nonzero_rows[j]
-        hidden = sorted(self.hidden_in_col[j] - {i})
-        if len(rows) <= NEAR_ROWS:
-            near = rows
-        else:
-            import bisect
-
-            at = bisect.bisect_left(rows, i)
-            near = rows[max(0, at - NEAR_ROWS // 2):at + NEAR_ROWS // 2]
-        extra = [self.R] if self.R not in hidden and self.R not in near else []
-        return list(dict.fromkeys([*hidden, *near, *extra]))
+        at = bisect.bisect_left(rows, i)
+        near = rows[max(0, at - NEAR_ROWS // 2):at + NEAR_ROWS // 2]
+        hidden = self.hidden_in_col[j]
+        first = [r for r in near if r in hidden]
+        return [*first, *(r for r in near if r not in hidden), *([] if self.R in near else [self.R])]
 
     def best_rectangle(self, p):
         i, j = p
+        R, C, E, k = self.R, self.C, self.E, self.k
+        hidden, margins = self.hidden, self.hide_margins
         best = None
         have_up, have_down = self.up.get(p, 0), self.down.get(p, 0)
+        # a rectangle lets p go down by at most p - 1, so it must let p go up by at least this much;
+        # partners of the same kind as p (both cells, or both totals) move against p and bound that
+        need_up = 0 if have_up >= k - have_down else k - max(have_down, E[i][j] - 1)
+        row = E[i]
+        columns = [b for b in range(C + 1) if b != j and (row[b] > 0 if i < R or margins else (i, b) in hidden)
+                   and ((b == C) != (j == C) or row[b] - 1 >= need_up)]
         for i2 in self.candidate_rows(p):
-            if i2 == i or not self.usable(i2, j):
+            if i2 == i:
                 continue
-            for j2 in range(self.C + 1):
-                if j2 == j:
+            other = E[i2]
+            if i2 == R and not margins:
+                if (i2, j) not in hidden:
                     continue
-                found = self.rectangle(p, i2, j2)
-                if found is None:
+            elif (i2 == R) == (i == R) and other[j] - 1 < need_up:
+                continue
+            for j2 in columns:
+                if other[j2] <= 0 or (i2 == R and not margins and (i2, j2) not in hidden):
                     continue
-                up, down, members = found
-                if max(have_up, up) + max(have_down, down) < self.k:
+                up, down, members = self.rectangle(p, i2, j2)
+                if (up if up > have_up else have_up) + (down if down > have_down else have_down) < k:
                     continue
-                cost = sum(self.weight(*c) for c, _ in members)
+                cost = 0
+                for cell, _ in members:
+                    if cell not in hidden:
+                        cost += MARGIN_WEIGHT if cell[0] == R else TOTAL_WEIGHT if cell[1] == C else 1
                 key = (cost, -(min(up, 10 ** 9) + min(down, 10 ** 9)), i2, j2)
                 if best is None or key < best[0]:
                     best = (key, up, down, members)
-                    if cost == 0:
+                    if cost <= 1:  # nothing or one more cell: good enough, stop looking (speed)
                         return best
         return best
 
@@ -194,13 +190,12 @@ class Protection:
         return self.hidden
 
 
-def protect(cells: list[list[int]], k: int, *, hide_row_totals: bool = True, hide_margins: bool = False,
+def protect(cells: list[list[int]], k: int, *, hide_margins: bool = False,
             row_totals: list[int] | None = None) -> set[tuple[int, int]]:
     """The entries ``(i, j)`` of the extended table to hide (see the module text). ``row_totals``
     defaults to the row sums; ``hide_margins`` lets column totals and the grand total be complements
     (only for a document that itself publishes them and nothing else does)."""
-    return Protection(cells, k, hide_row_totals=hide_row_totals, hide_margins=hide_margins,
-                      row_totals=row_totals).run()
+    return Protection(cells, k, hide_margins=hide_margins, row_totals=row_totals).run()
 
 
 def protect_line(values: list[int], k: int, *, total_known: bool = True) -> set[int]:
