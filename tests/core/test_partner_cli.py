@@ -110,3 +110,22 @@ def test_a_one_file_mapping_still_applies(db_path, store, tmp_path, capsys):
                                                                "Zielgebiet": "destination_adm1"}}))
     assert cli.main(["import", str(db_path), str(src), "--kind", "households", "--mapping", str(m)]) == 0
     assert "imported 1 households, 0 persons, 1 movements from 1 rows" in capsys.readouterr().out
+
+
+def test_preview_prints_the_mapping_and_imports_nothing(db_path, store, tmp_path, capsys, passphrase):
+    store.close()
+    src = pf.kobo_xlsx(tmp_path / "kobo.xlsx")
+    form = pf.xlsform(tmp_path / "form.xlsx")
+    assert cli.main(["import", str(db_path), str(src), "--form", str(form), "--preview"]) == 0
+    out = capsys.readouterr().out
+    assert "form: hh_registration_lb (XLSForm given)" in out
+    assert "  grp_move/dest_gov -> destination_adm1" in out and "  _tags: ignored, form metadata" in out
+    assert "  relationship: Wife/Husband -> spouse" in out
+    assert "  shelter_type: tent (Tent; خيمة) matches none of our codes" in out
+    from tracker import office
+
+    s = office.open(db_path, passphrase)
+    try:
+        assert s.conn.execute("SELECT count(*) FROM audit_log WHERE action = 'import'").fetchone()[0] == 0
+    finally:
+        s.close()

@@ -114,6 +114,27 @@ def _cmd_import(args) -> int:
     return 0
 
 
+def _print_plan(plan) -> None:
+    """What an import would do, nothing written: each table's role, each column's field or why it
+    is ignored, each partner choice and the code it is read as."""
+    print(f"form: {plan.form_id}" + (" (XLSForm given)" if plan.form is not None else ""))
+    for t in plan.tables:
+        print(f"\n{t.part.name}: {t.role} ({t.layout})")
+        for c in t.columns:
+            print(f"  {c.header} -> {c.field}" if c.field else f"  {c.header}: ignored, {c.note}")
+    if plan.value_list:
+        print("\nchoices:")
+        for f, text, code in plan.value_list:
+            print(f"  {f}: {text} -> {code}")
+    for f, lst, name, labels in plan.unmatched:
+        print(f"  {f}: {name} ({'; '.join(labels.values())}) matches none of our codes: rows with it are rejected")
+    for name in plan.skipped:
+        print(f"not read: {name}")
+    missing = plan.missing()
+    if missing:
+        print("\nstill needed: " + "; ".join(missing))
+
+
 def _cmd_import_partner(args) -> int:
     """Several files, a folder, a ZIP or a workbook of a partner's form: households with their
     members and movements, in one transaction, with one report."""
@@ -131,8 +152,11 @@ def _cmd_import_partner(args) -> int:
         if profile is None and plan.form_id in mapping.profiles(store, "partner"):  # this form's saved profile
             plan = partner.plan(given, profile=mapping.load_profile(store, plan.form_id), locations=store.locations(),
                                 role=args.kind, encoding=args.encoding)
+        if args.preview:
+            _print_plan(plan)
+            return 0
         for t in plan.tables:
-            ignored = ", ".join(c.header for c in t.ignored if c.note == "no matching field")
+            ignored = ", ".join(c.header for c in t.ignored if c.reason == "no_field")
             print(f"{t.part.name}: {t.role}, {sum(1 for f in t.mapped if f)} columns used"
                   + (f"; not used: {ignored}" if ignored else ""))
         if partner.is_simple(plan):
@@ -184,6 +208,9 @@ def register(sub) -> None:
                    help="one file of one kind, as before; without it (or with several files) a partner form's "
                         "households, members and movements are recognised")
     p.add_argument("--form", metavar="XLSFORM", help="the partner's XLSForm (maps its choice names and labels)")
+    p.add_argument("--preview", action="store_true",
+                   help="households/persons: print the tables, the column and value mappings and the ignored "
+                        "columns; import nothing")
     p.add_argument("--mapping", metavar="FILE", help="JSON column mapping {\"columns\": {header: field}}")
     p.add_argument("--profile", metavar="NAME", help="a mapping saved in the database")
     p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")
