@@ -35,7 +35,7 @@ def create_through_wizard(qtbot, shell, passphrase=PASS):
     secret = wizard.secret
     qtbot.keyClicks(secret.passphrase, "short")
     assert not secret.isComplete()
-    assert "At least 8 characters" in secret.hint.text()
+    assert "At least 10 characters" in secret.hint.text()
     secret.passphrase.setText(passphrase)
     qtbot.keyClicks(secret.confirm, passphrase[:-1] + "X")
     assert "differ" in secret.mismatch.text()

@@ -54,6 +54,15 @@ def passphrase_problems(passphrase: str, account: str = "") -> list[str]:
     return []
 
 
+def passphrase_strength(passphrase: str, account: str = "") -> int:
+    """zxcvbn's 0 (very weak) to 4 (strong), for a meter as the user types; 0 below the minimum length."""
+    if len(passphrase or "") < MIN_PASSPHRASE_LENGTH:
+        return 0
+    from zxcvbn import zxcvbn
+
+    return int(zxcvbn(passphrase[:100], user_inputs=[account, "displacement", "tracker", "dtrack"])["score"])
+
+
 def check_passphrase(passphrase: str, account: str = "") -> None:
     problems = passphrase_problems(passphrase, account)
     if problems:

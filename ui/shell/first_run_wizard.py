@@ -10,7 +10,6 @@ worker thread with ``values()``.
 
 from __future__ import annotations
 
-import math
 import platform
 from pathlib import Path
 
@@ -18,34 +17,18 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
+from tracker.store import accounts
+
 from . import i18n
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = accounts.MIN_PASSPHRASE_LENGTH
 # Countries of operation for this response; the code is stored, the name is translated.
 COUNTRIES = ("LBN", "SYR", "JOR", "TUR", "IRQ")
 
 
 def passphrase_strength(text: str) -> int:
-    """0 (very weak) to 4 (strong): a rough guess from length and the kinds of characters used.
-
-    Long phrases of ordinary words score well on purpose: they are easier to remember
-    and type on a field laptop than short strings of symbols.
-    """
-    if not text:
-        return 0
-    pool = 0
-    pool += 26 if any(c.islower() for c in text) else 0
-    pool += 26 if any(c.isupper() for c in text) else 0
-    pool += 10 if any(c.isdigit() for c in text) else 0
-    pool += 33 if any(not c.isalnum() and ord(c) < 128 for c in text) else 0
-    pool += 36 if any(ord(c) >= 128 for c in text) else 0  # Arabic letters and other scripts
-    # Repeats add little: "aaaaaaaa" is not eight characters' worth of guessing.
-    effective = min(len(text), 2 * len(set(text)))
-    bits = effective * math.log2(max(pool, 2))
-    for limit, score in ((28, 0), (40, 1), (60, 2), (80, 3)):
-        if bits < limit:
-            return score
-    return 4
+    """0 (very weak) to 4 (strong): the core's estimate (zxcvbn), the same rule the core enforces."""
+    return accounts.passphrase_strength(text)
 
 
 class OfficePage(QWizardPage):
@@ -181,7 +164,8 @@ class PassphrasePage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802
         text = self.passphrase.text()
-        return len(text) >= MIN_PASSPHRASE and self.confirm.text() == text
+        return (len(text) >= MIN_PASSPHRASE and passphrase_strength(text) >= accounts.MIN_STRENGTH
+                and self.confirm.text() == text)
 
 
 class ReadyPage(QWizardPage):

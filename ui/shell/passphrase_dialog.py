@@ -54,7 +54,8 @@ class PassphraseDialog(QDialog):
             self.hint.setText(self.tr("At least %1 characters.").replace("%1", str(MIN_PASSPHRASE)))
         else:
             self.hint.setText(self.tr("Strength: %1.").replace("%1", words[passphrase_strength(text)]))
-        ready = bool(self.old.text()) and len(text) >= MIN_PASSPHRASE and self.confirm.text() == text
+        ready = (bool(self.old.text()) and len(text) >= MIN_PASSPHRASE and self.confirm.text() == text
+                 and passphrase_strength(text) >= accounts.MIN_STRENGTH)
         if self.confirm.text() and self.confirm.text() != text:
             self.error.setText(self.tr("The two new passphrases differ."))
         elif self.error.text() == self.tr("The two new passphrases differ."):
