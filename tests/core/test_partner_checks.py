@@ -86,16 +86,14 @@ def test_label_export_in_arabic_is_read_through_the_xlsform(store, tmp_path):
     members = folder / f"{pf.FORM_ID}-members.csv"
     # Kobo's "labels" export of the members sheet: English question labels, Arabic choice labels
     arabic = {"hoh": "رب الأسرة", "wife_husband": "زوج/زوجة", "son_daughter": "ابن/ابنة", "m": "ذكر", "f": "أنثى"}
-    lines = members.read_text(encoding="utf-8").splitlines()
-    header = lines[0].split(";")
+    with open(members, encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh, delimiter=";"))
     header[:5] = ["Name", "Sex", "Age", "Relationship to head", "Specific needs"]
-    rows = []
-    for line in filter(None, lines[1:]):
-        cells = line.split(";")
+    for cells in rows:
         cells[1], cells[3] = arabic[cells[1]], arabic[cells[3]]
         cells[4] = {"chronic": "حالة طبية خطيرة", "disab chronic": "إعاقة, حالة طبية خطيرة"}.get(cells[4], cells[4])
-        rows.append(";".join(cells))
-    members.write_text("\r\n".join([";".join(header), *rows, ""]), encoding="utf-8")
+    with open(members, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=";", quoting=csv.QUOTE_ALL).writerows([header, *rows])
     plan, result = _run(store, [folder], form=pf.xlsform(tmp_path / "form.xlsx"))
     assert result.errors == [], result.issues
     t = plan.tables[1]

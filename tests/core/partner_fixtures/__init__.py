@@ -187,8 +187,8 @@ def kobo_csv(folder, households=HOUSEHOLDS) -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     main, members = kobo_sheets(households)
-    _csv(folder / f"{FORM_ID}.csv", KOBO_MAIN, main, ";")
-    _csv(folder / f"{FORM_ID}-members.csv", KOBO_MEMBERS, members, ";")
+    _csv(folder / f"{FORM_ID}.csv", KOBO_MAIN, main, ";", csv.QUOTE_ALL)  # as Kobo writes its CSV
+    _csv(folder / f"{FORM_ID}-members.csv", KOBO_MEMBERS, members, ";", csv.QUOTE_ALL)
     return folder
 
 
