@@ -33,7 +33,7 @@ import math
 
 from tracker.domain import validation
 from tracker.store import records
-from tracker.errors import Cancelled, ValidationError, cut
+from tracker.errors import QUOTED_MAX, Cancelled, ValidationError, cut
 from tracker.timeutil import parse_date, today
 from .changes import TABLE_ORDER, Change
 from .errors import InvalidChange
@@ -186,6 +186,14 @@ def _within_grace(value, latest: dt.date) -> bool:
         return False
 
 
+def _shown(value):
+    """The value as kept in a problem: itself, or when long (a 10 MB field, a 30-digit number) its
+    cut form, so no message or screen built from the details echoes it whole."""
+    if isinstance(value, str) and len(value) > QUOTED_MAX or type(value) is int and value.bit_length() > 64:
+        return cut(value)
+    return value
+
+
 def _problem(c: Change, field: str, value, rule: str, message: str) -> dict:
     return {"line": c.line, "table": c.table, "record_id": c.record_id, "field": field, "value": value,
             "rule": rule, "message": message, "origin": c.origin}
@@ -253,5 +261,5 @@ def check_changes(store, changes: list[Change], *, file_name: str = "the bundle"
     raise InvalidChange(
         f"{file_name}: line {p['line']}: {p['table']} record {p['record_id']}: {p['field']} {p['message']} "
         f"(value {cut(p['value'])}, rule {p['rule']}){more}; nothing was imported — {advice}",
-        problems=problems, count=count, table=p["table"], record_id=p["record_id"], field=p["field"],
-        value=p["value"], rule=p["rule"], line=p["line"])
+        problems=[{**q, "value": _shown(q["value"])} for q in problems], count=count, table=p["table"],
+        record_id=p["record_id"], field=p["field"], value=_shown(p["value"]), rule=p["rule"], line=p["line"])
