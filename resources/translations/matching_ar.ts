@@ -123,6 +123,89 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report a missing member</source>
+        <translation>الإبلاغ عن فرد مفقود</translation>
+    </message>
+    <message>
+        <source>Head of household&apos;s name</source>
+        <translation>اسم رب الأسرة</translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation>ابن/ابنة</translation>
+    </message>
+    <message>
+        <source>spouse</source>
+        <translation>زوج/زوجة</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>أب/أم</translation>
+    </message>
+    <message>
+        <source>sibling</source>
+        <translation>أخ/أخت</translation>
+    </message>
+    <message>
+        <source>grandchild</source>
+        <translation>حفيد/حفيدة</translation>
+    </message>
+    <message>
+        <source>other relative</source>
+        <translation>قريب آخر</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>أنثى</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>ذكر</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>الأسرة</translation>
+    </message>
+    <message>
+        <source>Name (Arabic)</source>
+        <translation>الاسم (بالعربية)</translation>
+    </message>
+    <message>
+        <source>Name (Latin)</source>
+        <translation>الاسم (بالأحرف اللاتينية)</translation>
+    </message>
+    <message>
+        <source>Relationship to the head</source>
+        <translation>صلة القرابة برب الأسرة</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Last seen where</source>
+        <translation>مكان آخر مشاهدة</translation>
+    </message>
+    <message>
+        <source>Last seen on</source>
+        <translation>تاريخ آخر مشاهدة</translation>
+    </message>
+    <message>
+        <source>Find the household first: type its head&apos;s name.</source>
+        <translation>ابحث عن الأسرة أولاً: اكتب اسم رب الأسرة.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Households</source>
@@ -301,6 +384,10 @@
     <message>
         <source>Score</source>
         <translation>درجة التشابه</translation>
+    </message>
+    <message>
+        <source>Report a &amp;missing member…</source>
+        <translation>الإبلاغ عن فرد &amp;مفقود…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>

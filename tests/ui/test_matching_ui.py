@@ -158,3 +158,28 @@ def test_the_form_warns_while_typing_and_never_blocks(qtbot, ctx, registered):
     type_text(form.head_name_ar, "سلمى عدنان")
     qtbot.waitUntil(lambda: not warning.isVisible(), timeout=10000)
     form._dirty = False
+
+
+def test_a_registrar_reports_a_missing_member(qtbot, ctx, registered):
+    page = _page(qtbot, ctx)
+    page.tabs.setCurrentIndex(1)
+    tr = page.tracing
+    qtbot.waitUntil(lambda: tr.tree.topLevelItemCount() == 1, timeout=10000)
+    dialog = tr.report_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.search.setFocus()
+    type_text(dialog.search, "ظافر")
+    dialog.search.textEdited.emit(dialog.search.text())
+    qtbot.waitUntil(lambda: dialog.household.count() == 2, timeout=10000)
+    # saving with no name: refused beside the form, nothing written
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10000)
+    assert dialog.isVisible()
+    type_text(dialog.name_ar, "لمى")
+    dialog.age.setValue(5)
+    dialog.place.setText("العريضة")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    tr.reload()
+    qtbot.waitUntil(lambda: tr.tree.topLevelItemCount() == 2, timeout=10000)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from tracker.matching import index, tracing
 
+from .report_dialog import ReportDialog
+
 
 def _load(store):
     index.refresh(store)
@@ -44,6 +46,9 @@ class TracingPage(QWidget):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
         self.tree.currentItemChanged.connect(self._selected)
+        self.report_button = QPushButton(self.tr("Report a &missing member…"))
+        self.report_button.setObjectName("report_missing")
+        self.report_button.clicked.connect(self.report)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.reload)
         self.confirm_button = QPushButton(self.tr("&Confirm this link"))
@@ -53,6 +58,7 @@ class TracingPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("tracing_status")
         buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.confirm_button)
         buttons.addStretch(1)
@@ -100,6 +106,15 @@ class TracingPage(QWidget):
 
     def _selected(self, item, _previous=None) -> None:
         self.confirm_button.setEnabled(bool(item and item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def report(self) -> None:
+        dialog = self.report_dialog()
+        if dialog.exec():
+            self.reload()
+
+    def report_dialog(self):
+        """The dialog for a new report (a method, so tests can drive it without a modal loop)."""
+        return ReportDialog(self.ctx, self)
 
     def confirm(self) -> None:
         item = self.tree.currentItem()
