@@ -182,6 +182,7 @@ def key_figures(store, filters: Filters = Filters(), *, today: dt.date | None = 
 
 # -- daily crossings by point, with a 7-day average ------------------------------------
 OTHER = "other"
+HIDDEN = "hidden"  # a shared document's band of suppressed cells (charts.published)
 
 
 @dataclass

@@ -21,13 +21,15 @@ from matplotlib.patches import FancyArrowPatch, PathPatch, Polygon
 from matplotlib.path import Path
 
 from tracker.domain import model
+from tracker.domain.summary import MARKER
 from tracker.resources import resource_path
 from . import mapdata
-from .data import OTHER, DailySeries
+from .data import HIDDEN, OTHER, DailySeries
 from .text import number, word
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 GREY = "#999999"
+HIDDEN_GREY = "#D9D9D9"  # the band of suppressed cells (charts.published), never a place's colour
 FEMALE, MALE = "#CC79A7", "#009E73"
 FONT_SIZE = 9
 LEGEND_CHARS = 38  # long place names wrap (two lines at most) in legends so the plot keeps its width
@@ -117,7 +119,7 @@ def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = 
         days = _dates(series.dates)
         bottom = [0] * len(days)
         for i, (point, values) in enumerate(series.by_point.items()):
-            colour = GREY if point == OTHER else OKABE_ITO[i % len(OKABE_ITO)]
+            colour = HIDDEN_GREY if point == HIDDEN else GREY if point == OTHER else OKABE_ITO[i % len(OKABE_ITO)]
             name = "\n".join(textwrap.wrap(names.get(point, point), LEGEND_CHARS)[:2])
             ax.bar(days, values, bottom=bottom, width=1.0, color=colour, label=name, linewidth=0)
             bottom = [b + v for b, v in zip(bottom, values)]
@@ -223,7 +225,10 @@ def draw_pyramid(fig, pyramid: dict[str, tuple[int, int]], language: str = "en")
     with style(language):
         ax = fig.add_subplot()
         ax.set_title(word("pyramid_title", language))
-        if not any(f + m for f, m in pyramid.values()):
+        # None is a suppressed bar (charts.published): drawn empty, labelled with the marker
+        hidden = {(b, side) for b, pair in pyramid.items() for side, v in enumerate(pair) if v is None}
+        pyramid = {b: tuple(v or 0 for v in pair) for b, pair in pyramid.items()}
+        if not any(f + m for f, m in pyramid.values()) and not hidden:
             return _empty(ax, language)
         brackets = list(model.AGE_BRACKETS)
         labels = [word(f"age_{b}", language) for b in brackets]
@@ -235,8 +240,9 @@ def draw_pyramid(fig, pyramid: dict[str, tuple[int, int]], language: str = "en")
         peak = max(females + males) or 1
         ax.set_xlim(-peak * 1.35, peak * 1.35)
         for y, (f, m) in enumerate(zip(females, males)):
-            for value, side in ((f, sign), (m, -sign)):
-                ax.text(side * (value + peak * 0.02), y, number(value, language), va="center",
+            for n, (value, side) in enumerate(((f, sign), (m, -sign))):
+                label = MARKER if (brackets[y], n) in hidden else number(value, language)
+                ax.text(side * (value + peak * 0.02), y, label, va="center",
                         ha="left" if side > 0 else "right", fontsize=FONT_SIZE - 1)
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(abs(int(v)), language)))
         ax.axvline(0, color="#333333", linewidth=0.8)

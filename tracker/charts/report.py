@@ -1,9 +1,10 @@
 """The one-page situation report (A4 PDF): title, period, organisation, key figures, three charts, notes.
 
-Everything on the page has small counts suppressed (``threshold``, printed on the
-page), because a report leaves the office. Built from the same data functions and
-figure builders as the dashboard, with matplotlib only (works from the command
-line, no Qt). Writing a report is recorded in the audit log.
+A report leaves the office, so everything on the page, key figures included, is suppressed
+by the rule the exports follow (``charts.published``; threshold and the number of hidden
+entries printed on the page). Built from the same data functions and figure builders as the
+dashboard, with matplotlib only (works from the command line, no Qt). Writing a report is
+recorded in the audit log.
 """
 
 from __future__ import annotations
@@ -15,38 +16,38 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.store import permissions, records
-from . import data, draw
+from . import data, draw, published
 from .text import number, place_names, word
 from tracker.errors import TrackerError
-from tracker.domain.summary import DEFAULT_THRESHOLD
+from tracker.domain.summary import DEFAULT_THRESHOLD, MARKER
 from tracker.timeutil import today as _today
 
 A4_PORTRAIT = (8.27, 11.69)  # inches
 
 
-def _shown(value: int, k: int) -> str:
-    return f"<{k}" if 0 < value < k else number(value)
+def _number(value) -> str:
+    return value if value == MARKER else number(value)
 
 
-def _key_figure_cells(kf: data.KeyFigures, names: dict, k: int, language: str) -> list[tuple[str, str]]:
-    if kf.full_households and kf.specific_needs_households >= k:
-        share = f"{100 * kf.specific_needs_households / kf.full_households:.0f}% ({number(kf.specific_needs_households)}" \
-                f" / {number(kf.full_households)})"
+def _key_figure_cells(page: published.Published, names: dict, language: str) -> list[tuple[str, str]]:
+    kf = page.key_figures
+    if page.needs:
+        needs, full = page.needs
+        share = f"{100 * needs / full:.0f}% ({number(needs)} / {number(full)})"
     else:
-        share = _shown(kf.specific_needs_households, k)
-    top = next(((p, n) for p, n in kf.by_crossing if n >= k), None)
+        share = MARKER
+    top = page.top_point
     top_name = textwrap.shorten(names.get(top[0], top[0]), 30, placeholder="…") if top else ""
-    cells = [
-        (word("kf_households", language), _shown(kf.households, k)),
-        (word("kf_persons", language), _shown(kf.persons, k)),
-        (word("kf_arrivals", language), _shown(kf.arrivals_period, k)),
-        (word("kf_departures", language), _shown(kf.departures_period, k)),
-        (word("kf_7d", language), _shown(kf.arrivals_7d, k)),
+    return [
+        (word("kf_households", language), _number(kf["households"])),
+        (word("kf_persons", language), _number(kf["persons"])),
+        (word("kf_arrivals", language), _number(kf["arrivals_period"])),
+        (word("kf_departures", language), _number(kf["departures_period"])),
+        (word("kf_7d", language), _number(kf["arrivals_7d"])),
         (word("kf_needs", language), share),
-        (word("kf_uasc", language), _shown(kf.uasc, k)),
+        (word("kf_uasc", language), _number(kf["uasc"])),
         (f"{word('kf_top_point', language)}: {top_name}", number(top[1]) if top else "–"),
     ]
-    return cells
 
 
 def _label_values(fig, x: float, y: float, pairs: list[tuple[str, str]], rtl: bool) -> None:
@@ -79,7 +80,8 @@ def build(store, filters: data.Filters, *, language: str = "en", threshold: int 
     period = f"{span[0]} – {span[1]}" if span else word("all_dates", language)
     # the key figures look at the period's last week, not the day the report is printed
     end = dt.date.fromisoformat(span[1]) if span else produced
-    kf = data.key_figures(store, filters, today=end)
+    page = published.figures(store, filters, k, today=end)
+    names = {**names, published.HIDDEN: word("hidden_band", language, k=k)}
 
     fig = draw.new_figure(*A4_PORTRAIT)
     with draw.style(language):
@@ -88,7 +90,7 @@ def build(store, filters: data.Filters, *, language: str = "en", threshold: int 
         _label_values(head, x0, 0.3, [(word("period", language), period),
                                       (word("organisation", language), store.organisation or "–"),
                                       (word("generated", language), produced.isoformat())], rtl)
-        cells = _key_figure_cells(kf, names, k, language)
+        cells = _key_figure_cells(page, names, language)
         for i, (label, value) in enumerate(cells):
             col, row = i % 4, i // 4
             x = (0.03 + 0.24 * col) if not rtl else (0.97 - 0.24 * col)
@@ -96,16 +98,17 @@ def build(store, filters: data.Filters, *, language: str = "en", threshold: int 
             figures.text(x, y, value, ha=ha, va="center", fontsize=13, fontweight="bold", color=draw.OKABE_ITO[0])
             figures.text(x, y - 0.13, "\n".join(textwrap.wrap(label, 34)[:2]), ha=ha, va="top", fontsize=7.5,
                          color="#333333", linespacing=1.1)
-    series = data.daily_by_point(store, filters, suppress_below=k)
-    draw.draw_daily(daily, series, names, language)
+    draw.draw_daily(daily, page.daily, names, language)
     left, right = bottom.subfigures(1, 2, width_ratios=[1.35, 1])
-    draw.draw_map(left, data.route_flows(store, filters, suppress_below=k), store.locations(), names, language)
-    draw.draw_pyramid(right, data.pyramid(store, filters, suppress_below=k), language)
+    draw.draw_map(left, page.routes, store.locations(), names, language)
+    draw.draw_pyramid(right, page.pyramid, language)
     with draw.style(language):
-        lines = [word("suppression", language, k=k, k_minus=k - 1), word("counts_note", language),
-                 word("map_note", language)]
+        only = {"in": "charts_in_only", "out": "charts_out_only"}.get(page.direction) \
+            if page.direction != filters.direction else None
+        lines = [*textwrap.wrap(word("suppression", language, k=k, k_minus=k - 1, n=number(page.hidden)), 140)[:2],
+                 *([word(only, language)] if only else []), word("counts_note", language)]
         for i, line in enumerate(lines):
-            notes.text(x0, 0.8 - 0.3 * i, line, ha=ha, va="center", fontsize=7, color="#333333")
+            notes.text(x0, 0.86 - 0.23 * i, line, ha=ha, va="center", fontsize=7, color="#333333")
     return fig
 
 

@@ -52,10 +52,17 @@ WORDS = {
     "kf_needs": ("Households with specific needs", "الأسر ذات الاحتياجات الخاصة"),
     "kf_uasc": ("Unaccompanied or separated children", "الأطفال غير المصحوبين أو المنفصلون"),
     "kf_top_point": ("Busiest crossing point", "أكثر نقاط العبور ازدحاماً"),
-    "suppression": ("Counts from 1 to {k_minus} are not shown (shown as 0 or \u201c<{k}\u201d) so that no small group "
-                    "can be singled out; totals leave them out. Threshold: {k}.",
-                    "لا تُعرض الأعداد من 1 إلى {k_minus} (تظهر 0 أو \u201c<{k}\u201d) كي لا يمكن تمييز مجموعة صغيرة؛ "
-                    "والمجاميع لا تشملها. العتبة: {k}."),
+    "suppression": ("Counts from 1 to {k_minus}, and counts the totals beside them would give away, are hidden: \u201cx\u201d, "
+                    "a grey band, an empty bar or a blank day ({n} on this page). Totals shown are exact. "
+                    "Routes under {k} people are not drawn. Threshold: {k}.",
+                    "الأعداد من 1 إلى {k_minus}، والأعداد التي تكشفها المجاميع المجاورة، مخفية: \u201cx\u201d أو شريط "
+                    "رمادي أو عمود فارغ أو يوم فارغ ({n} في هذه الصفحة). المجاميع المعروضة دقيقة. "
+                    "لا تُرسم المسارات التي تقل عن {k} أشخاص. العتبة: {k}."),
+    "hidden_band": ("Hidden (counts under {k} and their complements)", "مخفي (أعداد أقل من {k} وما يكشفها)"),
+    "charts_in_only": ("The charts show arrivals only: departures are too few to show.",
+                       "تعرض الرسوم الوافدين فقط: المغادرون أقل من أن يُعرضوا."),
+    "charts_out_only": ("The charts show departures only: arrivals are too few to show.",
+                        "تعرض الرسوم المغادرين فقط: الوافدون أقل من أن يُعرضوا."),
     "counts_note": ("Crossing counts cover observation hours only; they are not a total of all who crossed.",
                     "تغطي أعداد العبور ساعات المراقبة فقط، ولا تمثل مجموع كل من عبر."),
 }
