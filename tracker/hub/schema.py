@@ -9,8 +9,8 @@ that office's newest summary covering the date, and which summary it came from) 
 (the coordinator's gazetteer: P-codes and names, for the export). Nothing personal: the cells are
 counts by date x area x crossing point x direction x sex x age bracket, as in the bundles.
 
-Views, summed in SQL over offices: ``consolidated_cells`` (per cell and organisation) and
-``office_status`` (each office's latest period). Readers see a committed state through MVCC and
+Views, summed in SQL over offices: ``consolidated_cells`` (per cell), ``cell_organisations`` (which
+organisations' summaries make up each cell) and ``office_status`` (each office's latest period). Readers see a committed state through MVCC and
 never wait for a push.
 
 Roles: ``dtrack_hub_push`` may write the tables; ``dtrack_hub_read`` may read the views, the
@@ -109,6 +109,20 @@ GRANT SELECT ON hub.consolidated_cells, hub.office_status TO {PUSH_ROLE};
 GRANT SELECT ON hub.consolidated_cells, hub.office_status, hub.offices, hub.summaries, hub.places TO {READ_ROLE};
 """),
 ]
+MIGRATIONS.append((3, "0003_sums_without_organisations", f"""
+-- 0001 summed per cell *and organisation*: as many rows as organisations per cell for every reader.
+-- The sums now come without it, and which organisations make up each cell from a view of its own.
+DROP VIEW hub.consolidated_cells;
+CREATE VIEW hub.consolidated_cells AS
+    SELECT source, count_date, admin_pcode, crossing_pcode, direction, measure, sex, age_bracket,
+           SUM(value)::bigint AS value
+    FROM hub.cells
+    GROUP BY source, count_date, admin_pcode, crossing_pcode, direction, measure, sex, age_bracket;
+CREATE VIEW hub.cell_organisations AS
+    SELECT DISTINCT c.source, c.count_date, c.admin_pcode, c.crossing_pcode, c.direction, s.organisation
+    FROM hub.cells c JOIN hub.summaries s USING (bundle_sha);
+GRANT SELECT ON hub.consolidated_cells, hub.cell_organisations TO {PUSH_ROLE}, {READ_ROLE};
+"""))
 LATEST = MIGRATIONS[-1][0]
 
 

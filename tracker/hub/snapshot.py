@@ -77,8 +77,15 @@ def _load(conn, date_from, date_to) -> Snapshot:
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         check(conn)
         cur = conn.execute(
-            "SELECT '', organisation, source, to_char(count_date, 'YYYY-MM-DD'), admin_pcode, crossing_pcode, "
+            "SELECT '', '', source, to_char(count_date, 'YYYY-MM-DD'), admin_pcode, crossing_pcode, "
             f"direction, measure, sex, age_bracket, value FROM hub.consolidated_cells WHERE true{where}", args)
+        while chunk := cur.fetchmany(20000):
+            mem.executemany("INSERT INTO summary_cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk)
+        # which organisations make up each cell: a zero "households" value per organisation adds
+        # nothing to any figure and gives the export its organisation column
+        cur = conn.execute(
+            "SELECT '', organisation, source, to_char(count_date, 'YYYY-MM-DD'), admin_pcode, crossing_pcode, "
+            f"direction, 'households', '', '', 0 FROM hub.cell_organisations WHERE true{where}", args)
         while chunk := cur.fetchmany(20000):
             mem.executemany("INSERT INTO summary_cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk)
         # each office's earliest date (for a complete snapshot's "first date"): a row no figure reads
