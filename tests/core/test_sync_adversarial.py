@@ -211,6 +211,19 @@ def test_an_altered_relayed_change_is_refused(three, tmp_path):
              "not signed by tripoli")
 
 
+def test_an_altered_copy_of_changes_already_held_changes_nothing(three, tmp_path):
+    a, relay, c = three
+    hid = pre_household(a, notes="two adults")
+    bundle.import_bundle(c, _send(a, c, tmp_path, "a2c.dtb"))  # c holds a's batch, checked then
+    bundle.import_bundle(relay, _send(a, relay, tmp_path, "a2r.dtb"))
+    path = _send(relay, c, tmp_path, "r2c.dtb")
+
+    def alter(meta, lines):
+        return meta, [line.replace(b"two adults", b"six adults") for line in lines]
+    result = bundle.import_bundle(c, _rewrite(path, c, relay, c, alter, tmp_path / "altered.dtb"))
+    assert result["new"] == 0 and records.get(c, "households", hid)["notes"] == "two adults"
+
+
 def test_an_unsigned_change_is_refused(three, tmp_path):
     a, relay, c = three
     pre_household(a)
