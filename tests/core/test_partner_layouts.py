@@ -178,3 +178,19 @@ def test_a_hostile_zip_writes_nothing_outside_and_leaves_no_temporary_files(stor
     with pytest.raises(FileFormatError, match="more than"):
         _import(store, [big])
     assert list(temp.iterdir()) == []
+
+
+def test_progress_and_cancel(store, tmp_path):
+    from tracker.errors import Cancelled
+
+    src = pf.odk_central_zip(tmp_path / "c.zip")
+    seen = []
+    _import(store, [src], progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (1000, 1000) and all(t == 1000 for _, t in seen) and seen == sorted(seen)
+    others = [{**h, "uuid": f"7c1d0e3f-0000-4000-8000-00000000000{i}"} for i, h in enumerate(pf.HOUSEHOLDS)]
+    calls = []
+    with pytest.raises(Cancelled):  # asked to stop while writing (the reading asked once per 1,000 rows)
+        _import(store, [pf.kobo_xlsx(tmp_path / "k.xlsx", others)], form=pf.xlsform(tmp_path / "f.xlsx"),
+                cancelled=lambda: calls.append(1) or len(calls) > 1)
+    assert len(calls) == 2
+    assert len(_households(store)) == 4 and len(_members(store)) == 12  # nothing of the cancelled import

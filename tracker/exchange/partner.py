@@ -331,12 +331,17 @@ def _date(value):
     return text
 
 
-def _read(table: Table, maps: dict, locations: dict, used: dict, encoding=None) -> list[tuple[int, dict, object, object]]:
-    """(row number, raw values by field, Kobo _index, Kobo _parent_index) of every non-blank row."""
+def _read(table: Table, maps: dict, locations: dict, used: dict, encoding=None,
+          tick=None) -> list[tuple[int, dict, object, object]]:
+    """(row number, raw values by field, Kobo _index, Kobo _parent_index) of every non-blank row.
+    ``tick(fraction of the file read)`` is called now and then (progress, cancel)."""
     cells_of = [(i, f) for i, f in enumerate(table.mapped) if f]
     out = []
     with csvio.open_table(table.part.path, encoding, table.part.sheet) as t:
         for n, cells in t.rows:
+            if tick is not None and n % 1000 == 0:
+                done, total = t.position()
+                tick(done / total if total else 0)
             raw, any_value = {}, False
             for i, f in cells_of:
                 v = cells[i] if i < len(cells) else None
@@ -541,12 +546,20 @@ def run(store, plan: Plan, *, keep_valid: bool = False, report=None, progress=No
     result = PartnerResult(plan, keep_valid=keep_valid)
     locations = store.locations()
     used: dict = {}
-    read = {id(t): _read(t, plan.value_maps, locations, used, plan.encoding) for t in plan.tables}
+    # Progress in thousandths: reading every table is the first half, checking and writing the second.
+    ticks = Progress(progress, cancelled)
+    read = {}
+    for i, t in enumerate(plan.tables):
+        read[id(t)] = _read(t, plan.value_maps, locations, used, plan.encoding,
+                            lambda frac, i=i: ticks.tick(int(500 * (i + frac) / len(plan.tables)), 1000))
     result.values_used = used
     result.rows = sum(len(v) for v in read.values())
     runner = _Run(store, plan, result)
-    ticks = Progress(progress, cancelled)
     done = 0
+
+    def written(rows: int) -> None:
+        ticks.tick(500 + 500 * rows // max(1, result.rows), 1000)
+
     # Kobo: a repeat row names its submission by _parent_index (the main sheet's _index) when it
     # carries no _submission__uuid; duplicated submissions are skipped once, with their repeats.
     by_index, duplicate_index, first_seen = {}, set(), {}
@@ -602,7 +615,7 @@ def run(store, plan: Plan, *, keep_valid: bool = False, report=None, progress=No
                         items.append((n, raw))
                     handler.flush(handler.prepare(items), write=True)
                     done += len(batch)
-                    ticks.tick(done, result.rows)
+                    written(done)
                 rejected_rows = {e.row for e in part.errors}
                 for n, raw, _, _ in rows:
                     sid = sourceids.normalise(raw.get("source_id"))
@@ -622,14 +635,14 @@ def run(store, plan: Plan, *, keep_valid: bool = False, report=None, progress=No
                     for batch in _chunks(read[id(t)]):
                         handler.flush([(n, raw) for n, raw, _, _ in batch], write=True)
                         done += len(batch)
-                        ticks.tick(done, result.rows)
+                        written(done)
                     handler.finish()
                     result.imported["persons"] += part.imported
                     runner.collect(t.part.name, part)
                 elif t.role == "movements":
                     _repeat_movements(store, t, read[id(t)], runner, locations)
                     done += len(read[id(t)])
-                    ticks.tick(done, result.rows)
+                    written(done)
             if result.errors and not keep_valid:
                 raise _Rollback()
             records.audit(store, "import", table="households", detail={
