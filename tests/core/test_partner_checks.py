@@ -88,7 +88,8 @@ def test_label_export_in_arabic_is_read_through_the_xlsform(store, tmp_path):
     arabic = {"hoh": "رب الأسرة", "wife_husband": "زوج/زوجة", "son_daughter": "ابن/ابنة", "m": "ذكر", "f": "أنثى"}
     with open(members, encoding="utf-8", newline="") as fh:
         header, *rows = list(csv.reader(fh, delimiter=";"))
-    header[:5] = ["Name", "Sex", "Age", "Relationship to head", "Specific needs"]
+    header[:5] = ["Household members/Name", "Household members/Sex", "Age", "Relationship to head",
+                  "Household members/Specific needs"]  # with and without Kobo's hierarchy in labels
     for cells in rows:
         cells[1], cells[3] = arabic[cells[1]], arabic[cells[3]]
         cells[4] = {"chronic": "حالة طبية خطيرة", "disab chronic": "إعاقة, حالة طبية خطيرة"}.get(cells[4], cells[4])

@@ -34,11 +34,14 @@ class Form:
         return self.lists.get(self.list_of(question) or "", [])
 
     def name_for_label(self, header: str) -> str | None:
-        """The question whose label (any language) is this header, for label exports."""
-        key = _fold(header)
-        for name, labels in self.labels.items():
-            if any(_fold(v) == key for v in labels.values()):
-                return name
+        """The question whose label (any language) is this header, for label exports (also with
+        Kobo's "hierarchy in labels": ``Household members/Name``)."""
+        for key in dict.fromkeys((_fold(header), _fold(str(header).rsplit("/", 1)[-1]))):
+            for name, labels in self.labels.items():
+                if self.questions.get(name, ("",))[0] in ("begin_group", "begin_repeat", "begin"):
+                    continue  # a group's label is not a column
+                if any(_fold(v) == key for v in labels.values()):
+                    return name
         return None
 
 
