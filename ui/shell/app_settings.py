@@ -51,6 +51,7 @@ SETTINGS = {s.key: s for s in (
     Setting("idle_lock_minutes", int, 10),  # 0 = never lock by itself
     Setting("recent_files", list, []),
     Setting("last_db", str, ""),
+    Setting("last_account", str, ""),  # the account name last signed in with (ui/accounts/signin.py)
     Setting("file_organisations", list, []),  # "path<TAB>organisation": the recent list names the office
     Setting("window_geometry", str, ""),  # hex of QMainWindow.saveGeometry()
     Setting("hub_dsn", str, ""),  # a coordinator hub's libpq connection string (never a password: ~/.pgpass)

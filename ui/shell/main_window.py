@@ -15,10 +15,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
-                               QHBoxLayout, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QProgressBar, QHBoxLayout, QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from tracker.domain import stats
+from ui.accounts.auto_backup import AutoBackup
+from ui.accounts.roles import apply_role
+from ui.accounts.signin import SignedInLabel
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +94,7 @@ class ExchangeHost(QTabWidget):
         _key, module, cls = EXCHANGE_TABS[index]
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(build_page(self.ctx, module, cls))
+        layout.addWidget(scrolling(build_page(self.ctx, module, cls)))
         holder.setProperty("built", True)
 
 
@@ -136,6 +140,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._retranslate()
+        apply_role(self.nav, self.go_actions, PAGES, ctx.store.role if ctx.store is not None else None)
+        self.auto_backup = AutoBackup(ctx, self)  # daily while open, and on closing
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(400)  # many writes in a burst refresh the counts once
@@ -144,8 +150,27 @@ class MainWindow(QMainWindow):
         ctx.worker.busy_changed.connect(self._busy)
         if settings is not None and settings.get("window_geometry"):
             self.restoreGeometry(QByteArray.fromHex(settings.get("window_geometry").encode()))
-        else:
-            self.resize(1280, 760)
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """Inside the screen's free area, frame and status bar included (1366x768 and 1280x720 first).
+
+        With no saved size the window takes the whole free area; a saved one larger than this
+        screen (a bigger monitor last time) is shrunk to it.
+        """
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame_w = max(self.frameGeometry().width() - self.geometry().width(), 0)
+        frame_h = max(self.frameGeometry().height() - self.geometry().height(), 0) or 32  # title bar
+        fresh = self.settings is None or not self.settings.get("window_geometry")
+        width = free.width() - frame_w if fresh else min(self.width(), free.width() - frame_w)
+        height = free.height() - frame_h if fresh else min(self.height(), free.height() - frame_h)
+        self.resize(width, height)
+        x = min(max(self.x(), free.x()), free.right() - width - frame_w)
+        y = min(max(self.y(), free.y()), free.bottom() - height - frame_h)
+        self.move(x if not fresh else free.x(), y if not fresh else free.y())
 
     # -- building ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -167,6 +192,8 @@ class MainWindow(QMainWindow):
         self._busy_timer.timeout.connect(self.busy_bar.show)
         bar.addWidget(self.counts_label, 1)
         bar.addPermanentWidget(self.busy_bar)
+        self.signed_in = SignedInLabel(self.ctx)  # who is signed in, and as what
+        bar.addPermanentWidget(self.signed_in)
         bar.addPermanentWidget(self.file_label)
         bar.addPermanentWidget(self.sync_label)
         self._counts: dict | None = None
@@ -265,7 +292,7 @@ class MainWindow(QMainWindow):
             page = ExchangeHost(self.ctx) if spec.key == "exchange" else build_page(self.ctx, spec.module, spec.cls)
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(page)
+            layout.addWidget(page if spec.key == "exchange" else scrolling(page))
             self.pages[spec.key] = page
             if spec.key in self.carried and hasattr(page, "restore_state"):
                 page.restore_state(self.carried.pop(spec.key))
@@ -349,11 +376,23 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event):  # noqa: N802
+        if not self.closing_by_shell:
+            self.auto_backup.on_close()
         if self.settings is not None:
             self.settings.set("window_geometry", bytes(self.saveGeometry().toHex()).decode())
         super().closeEvent(event)
         if not self.closing_by_shell:
             self.quit_requested.emit()  # the user closed the window: leave the app (the store is closed on the way)
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area: a page wider or taller than a small screen scrolls
+    instead of forcing the whole window past the screen's edge (and the status bar off it)."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
 
 
 def _focus_into(page: QWidget) -> None:

@@ -78,6 +78,9 @@ class SettingsPage(QWidget):
         top.addWidget(database, 1)
         layout = QVBoxLayout(body)
         layout.addLayout(top)
+        from ui.accounts.panels import safeguard_panels  # Accounts (administrators) and Backups
+        for panel in safeguard_panels(ctx):
+            layout.addWidget(panel)
         layout.addWidget(self.gazetteer, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFrame, QGridLay
 from tracker.store.connection import Store
 from tracker import office
 
+from ui.accounts.signin import AccountField
+
 from . import i18n
 from .first_run_wizard import FirstRunWizard
 
@@ -95,6 +97,7 @@ class StartDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.pass_label.setBuddy(self.passphrase)
+        self.account = AccountField(settings)  # whose passphrase: the last account used here is offered
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -112,9 +115,11 @@ class StartDialog(QDialog):
         grid.addWidget(self.files, 0, 1)
         grid.addWidget(self.browse, 0, 2)
         grid.addWidget(self.file_state, 1, 1, 1, 2)
-        grid.addWidget(self.pass_label, 2, 0)
-        grid.addWidget(self.passphrase, 2, 1)
-        grid.addWidget(self.unlock_button, 2, 2)
+        grid.addWidget(self.account.label, 2, 0)
+        grid.addWidget(self.account, 2, 1)
+        grid.addWidget(self.pass_label, 3, 0)
+        grid.addWidget(self.passphrase, 3, 1)
+        grid.addWidget(self.unlock_button, 3, 2)
         grid.setColumnStretch(1, 1)
 
         line = QFrame()
@@ -260,7 +265,8 @@ class StartDialog(QDialog):
         if not self.passphrase.text():
             return self._fail_text(self.tr("Type the passphrase first."))
         self._begin(self.tr("Unlocking…"), busy=True)
-        self._job = self.ctx.run(Store.open, path, self.passphrase.text(), on_done=self._done, on_error=self._failed)
+        self._job = self.ctx.run(Store.open, path, self.passphrase.text(), self.account.name(), on_done=self._done,
+                                 on_error=self._failed)
 
     def open_demo(self) -> None:
         first_time = not self.demo_path.exists()
@@ -319,6 +325,8 @@ class StartDialog(QDialog):
         self.passphrase.clear()
         # The demo is never offered first next time: the office file is what a user unlocks daily.
         self.settings.remember_file(store.path, store.organisation, offer_next=store.path != self.demo_path)
+        if store.path != self.demo_path:
+            self.account.remember(store.user)
         self.reload_files(select=store.path)
         self.opened.emit(store)
 
