@@ -124,8 +124,10 @@ class CrossingsPage(QWidget):
                   (self.tr("Intended destination"), self.destination, "destination_pcode"),
                   (self.tr("Transport"), self.transport, "transport"), (self.tr("Reason"), self.reason, "reason"),
                   (self.tr("Nationality"), self.nationality, "nationality"), (self.tr("Notes"), self.notes, "notes"))
+        # Three fields a row: the group's details take two rows, and today's list keeps the room
+        # left on a 1280x720 or 1366x768 screen.
         for i, (text, widget, field) in enumerate(fields):
-            row, col = divmod(i, 2)
+            row, col = divmod(i, 3)
             grid.addWidget(QLabel(text), row * 2, col * 2)
             grid.addWidget(widget, row * 2, col * 2 + 1)
             self._errors[field] = self._error_label()
@@ -133,21 +135,22 @@ class CrossingsPage(QWidget):
         for alias, field in (("origin_text", "origin_pcode"), ("destination_text", "destination_pcode")):
             self._errors[alias] = self._errors[field]
         self.vulnerabilities: dict[str, QSpinBox] = {}
-        vuln_row = QHBoxLayout()
-        vuln_row.addWidget(QLabel(self.tr("Of whom:")))
-        for field in model.VULNERABILITY_FIELDS:
+        vuln_row = QGridLayout()  # three a row: five long labels in one row are wider than a 1280-pixel screen
+        vuln_row.addWidget(QLabel(self.tr("Of whom:")), 0, 0)
+        for i, field in enumerate(model.VULNERABILITY_FIELDS):
             box = QSpinBox()
             box.setRange(0, 999)
             box.setToolTip(label(field))
             self.vulnerabilities[field] = box
-            vuln_row.addWidget(QLabel(label(field)))
-            vuln_row.addWidget(box)
-        vuln_row.addStretch(1)
-        grid.addLayout(vuln_row, 6, 0, 1, 4)
+            row, col = divmod(i, 3)
+            vuln_row.addWidget(QLabel(label(field)), row, 1 + col * 2)
+            vuln_row.addWidget(box, row, 2 + col * 2)
+        vuln_row.setColumnStretch(7, 1)
+        grid.addLayout(vuln_row, 4, 0, 1, 6)
         self._errors["vulnerabilities"] = self._error_label()
-        grid.addWidget(self._errors["vulnerabilities"], 7, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        grid.addWidget(self._errors["vulnerabilities"], 5, 0, 1, 6)
+        for col in (1, 3, 5):
+            grid.setColumnStretch(col, 1)
 
         self.save_button = QPushButton(self.tr("Save group (Enter)"))
         self.save_button.setDefault(True)
@@ -193,11 +196,8 @@ class CrossingsPage(QWidget):
         self.draft_banner = DraftBanner(self)
         layout.addWidget(self.draft_banner)
         layout.addLayout(top)
-        # Tally and group side by side: at 1366x768 that leaves room for today's list below.
-        middle = QHBoxLayout()
-        middle.addWidget(tally_box)
-        middle.addWidget(details, 1)
-        layout.addLayout(middle)
+        layout.addWidget(tally_box)
+        layout.addWidget(details)
         layout.addLayout(buttons)
         layout.addWidget(self.today_box, 1)
         self.setTabOrder(self.counted_at, self.tally)

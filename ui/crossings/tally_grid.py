@@ -65,14 +65,15 @@ class TallyGrid(QFrame):
         plus = QPushButton("+")
         for button, step in ((minus, -1), (plus, 1)):
             button.setFont(font)
-            button.setMinimumSize(48, 44)
+            button.setMinimumSize(40, 40)  # big enough for a thumb, small enough for a 1280-pixel screen
+            button.setMaximumWidth(64)  # a push button's own minimum (75 pixels in most styles) would not be
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays on the grid for key counting
             button.setAutoRepeat(False)
             button.clicked.connect(lambda _c=False, f=field, s=step: self.add(f, s))
         value = QLabel("0")
         value.setFont(font)
         value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        value.setMinimumWidth(48)
+        value.setMinimumWidth(40)
         plus.setToolTip(self.tr("Add one (key %1)").replace("%1", KEY_NAMES[field]))
         minus.setToolTip(self.tr("Take one away (Ctrl+%1)").replace("%1", KEY_NAMES[field]))
         layout.addWidget(minus, 0, 0)

@@ -89,7 +89,7 @@ class HouseholdsPage(QWidget):
         # Ctrl+F is the window's (it focuses the child named "search"): a second binding here would
         # make the shortcut ambiguous, and Qt then runs neither.
 
-        self.view = QTableView()
+        self.view = FittingTable()
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
@@ -101,8 +101,7 @@ class HouseholdsPage(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measures every row
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((190, 170, 100, 130, 150, 90, 130, 70, 120)):
-            header.resizeSection(col, width)
+        self.view.set_widths((190, 170, 100, 130, 150, 90, 130, 70, 120))
         header.setStretchLastSection(True)
         self.view.addAction(self.delete_action)
         self.search.returnPressed.connect(self.apply_filters)
@@ -248,6 +247,45 @@ class HouseholdsPage(QWidget):
         dialog = HistoryDialog(self.ctx, household_id, self._locations, parent=self)
         dialog.open()
         return dialog
+
+
+class FittingTable(QTableView):
+    """A table whose columns share out its width (each at least as wide as its title) until the user
+    resizes one by hand: no column is cut on a 1280- or 1366-pixel screen, none sprawls on a big one."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._weights: tuple[int, ...] = ()
+        self._fitting = False
+        self._by_hand = False
+        self.horizontalHeader().sectionResized.connect(self._resized)
+
+    def set_widths(self, weights) -> None:
+        self._weights = tuple(weights)
+        self.fit_columns()
+
+    def _resized(self, *_):
+        if not self._fitting and self.horizontalHeader().underMouse():
+            self._by_hand = True
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        model = self.model()
+        if self._by_hand or not self._weights or model is None:
+            return
+        metrics = header.fontMetrics()
+        titles = [metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal) or "")) + 24
+                  for c in range(len(self._weights))]
+        room = max(self.viewport().width(), sum(titles))
+        total = sum(self._weights)
+        self._fitting = True
+        for col, weight in enumerate(self._weights):
+            header.resizeSection(col, max(titles[col], room * weight // total))
+        self._fitting = False
 
 
 def _date_or_none(edit: QLineEdit) -> str | None:
