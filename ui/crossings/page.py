@@ -9,7 +9,7 @@ one (double-click or Enter) to correct it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateTimeEdit, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
@@ -175,8 +175,7 @@ class CrossingsPage(QWidget):
                              self.counted_at, self.origin.combo, self.origin.free_text, self.destination.combo,
                              self.destination.free_text, self.transport, self.reason, self.nationality,
                              self.notes, *self.vulnerabilities.values(), self.save_button]
-        for widget in self._enter_saves:
-            widget.installEventFilter(self)
+        self._enter_filter = _EnterSaves(self._enter_saves, self._enter_pressed, self)
 
         self.today = CrossingCountsModel(self._locations, lang, self)
         self.today_view = QTableView()
@@ -202,17 +201,12 @@ class CrossingsPage(QWidget):
         layout.addWidget(self.today_box, 1)
         self.setTabOrder(self.counted_at, self.tally)
 
-    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-                and watched in self._enter_saves):
-            if isinstance(watched, QComboBox) and watched.isEditable():
-                _snap = getattr(watched.parentWidget(), "_snap_to_item", None)
-                if _snap is not None:
-                    _snap()  # a place typed in part is chosen before saving
-            self.save()
-            return True
-        return super().eventFilter(watched, event)
+    def _enter_pressed(self, widget) -> None:
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            snap = getattr(widget.parentWidget(), "_snap_to_item", None)
+            if snap is not None:
+                snap()  # a place typed in part is chosen before saving
+        self.save()
 
     # -- the time field ---------------------------------------------------------------------------------------
     def _set_time(self, when: QDateTime) -> None:
@@ -426,3 +420,25 @@ class CrossingsPage(QWidget):
     def _on_unlocked(self) -> None:
         self._reload_locations()
         self.reload_today()
+
+
+class _EnterSaves(QObject):
+    """Enter (without Ctrl or Shift) on any of ``widgets`` calls ``on_enter(widget)``.
+
+    A filter object of its own, not the page: while the page is being destroyed its children still
+    send events, and a page half gone must not be asked to filter them.
+    """
+
+    def __init__(self, widgets, on_enter, parent):
+        super().__init__(parent)
+        self._widgets = list(widgets)
+        self._on_enter = on_enter
+        for widget in self._widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier and watched in self._widgets):
+            self._on_enter(watched)
+            return True
+        return False

@@ -7,8 +7,8 @@ Choosing 'Unknown' reveals a text box for what the person said.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 UNKNOWN = "unknown"
 
@@ -52,8 +52,9 @@ class LocationPicker(QWidget):
         self.set_locations(locations)
         self.combo.currentIndexChanged.connect(self._on_index)
         self.combo.lineEdit().editingFinished.connect(self._snap_to_item)
-        # Tab away while the completion list is open: the line edit never hears of it, the box does.
-        self.combo.installEventFilter(self)
+        # Tab away while the completion list is open: the line edit never hears of it. The application
+        # says where the focus went (a signal, dropped by Qt when this picker is destroyed).
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self.free_text.textEdited.connect(lambda _t: self.changed.emit())
 
     def set_locations(self, locations: dict) -> None:
@@ -114,11 +115,10 @@ class LocationPicker(QWidget):
         self.free_text.setVisible(self.pcode() == UNKNOWN)
         self.changed.emit()
 
-    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-        # FocusAboutToChange: with the completion list open, FocusOut does not reach this filter.
-        if watched is self.combo and event.type() in (QEvent.Type.FocusOut, QEvent.Type.FocusAboutToChange):
+    def _focus_moved(self, old, new) -> None:
+        if old is not None and (old is self.combo or self.combo.isAncestorOf(old)) \
+                and not (new is not None and (new is self.combo or self.combo.isAncestorOf(new))):
             self._snap_to_item()
-        return super().eventFilter(watched, event)
 
     def _snap_to_item(self) -> None:
         """Typed text that is part of exactly one item's name selects that item."""
