@@ -106,6 +106,15 @@ class Protection:
             self.down[cell] = max(self.down[cell], d)
         return new
 
+    def spread(self, members) -> None:
+        """The two rows of a rectangle just hidden make a rectangle, free, with every other column in
+        which both are hidden already: record the room those give (saves searching for them)."""
+        (i, j), (_, j2), (i2, _) = members[0][0], members[1][0], members[2][0]
+        both = self.hidden_in_row[i] & self.hidden_in_row[i2]
+        for b in both:
+            if b != j and b != j2:
+                self.commit(*self.rectangle((i, b), i2, j2))
+
     def candidate_rows(self, p) -> list[int]:
         """Rows to pair p's row with: the non-zero rows of p's column nearest to it (rows already
         holding a hidden entry there first, as they cost nothing), and the margin row."""
@@ -185,6 +194,8 @@ class Protection:
                 continue
             found = self.best_rectangle(p)
             new = self.commit(*found[1:]) if found else self.widen(p)
+            if found:
+                self.spread(found[3])
             for a, b in new:
                 heapq.heappush(queue, (self.E[a][b], a, b))
         return self.hidden
