@@ -6,8 +6,10 @@ whole months from ``crossing_monthly``, the edge days of a period from
 ``crossing_counts``. Household figures come from indexed columns of ``households``. Every function takes a ``Filters`` and returns plain
 Python values, so the same numbers feed the dashboard, the report and the tests.
 
-``suppress_below`` (k) hides small cells for documents that leave the office:
-a count 0 < n < k becomes 0 and is left out of totals built from the cells.
+The figures here are exact: the window shows them as they are. What is written for sharing
+(the PDF report) goes through ``charts.published``, which suppresses by the exports' rule.
+``suppress_below`` (k) only drops cells 0 < n < k from a series (a count becomes 0); it is not
+disclosure control and no shared document uses it.
 """
 
 from __future__ import annotations

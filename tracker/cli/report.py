@@ -45,5 +45,6 @@ def register(subparsers) -> None:
     p.add_argument("--direction", choices=("in", "out"), help="only arrivals (in) or departures (out)")
     p.add_argument("--origin", help="only this governorate of origin (P-code)")
     p.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD,
-                   help=f"hide counts below this (default {DEFAULT_THRESHOLD})")
+                   help=f"hide counts below this, and the counts the totals would give them away by "
+                        f"(default {DEFAULT_THRESHOLD}; 1 hides nothing)")
     p.set_defaults(func=_cmd_report)
