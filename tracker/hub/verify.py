@@ -8,14 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.sync import envelope, identity, summary_bundle
-from tracker.sync.errors import SyncError
-
-try:  # the hardened opening order (tracker/sync/opening.py); older checkouts check the signer after reading
-    from tracker.sync import opening
-except ImportError:  # pragma: no cover - until that module lands
-    opening = None
-    from tracker.sync.bundle import check_signer
+from tracker.sync import identity, opening, summary_bundle
 
 
 @dataclass(frozen=True)
@@ -43,21 +36,7 @@ def read_summary(coordinator, path) -> Summary:
 
 
 def _open(coordinator, path: Path):
-    """(verified envelope, checked payload), through the same steps as ``dtrack summary import``."""
-    if opening is not None:
-        # signer looked up first, its signature checked with the key held for it, then decrypted
-        env, _peer = opening.open_bundle(coordinator, path, summary_bundle.KIND, trust=False)
-        return env, summary_bundle._read(coordinator, env)
-    env = envelope.read(path)
-    if env.header.get("kind") != summary_bundle.KIND:
-        raise SyncError(f"{env.path.name} is a {env.header.get('kind')} bundle, not a summary; only summaries "
-                        "go to the hub", path=str(path))
-    box: dict = {}
-
-    def doc_of():
-        if not box:
-            box["doc"] = summary_bundle._read(coordinator, env)  # decrypts, checks every cell
-        return box["doc"]
-
-    check_signer(coordinator, env, doc_of, trust=False)
-    return env, doc_of()
+    """(verified envelope, checked payload), in the order of ``dtrack summary import``: the signer looked
+    up first and its signature checked with the key held for it, then decrypted, then every cell checked."""
+    env, _peer = opening.open_bundle(coordinator, path, summary_bundle.KIND, trust=False)
+    return env, summary_bundle._read(coordinator, env)
