@@ -304,6 +304,26 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;About Displacement Tracker</source>
+        <translation>&amp;حول متتبّع النزوح</translation>
+    </message>
+    <message>
+        <source>Displacement Tracker %1</source>
+        <translation>متتبّع النزوح %1</translation>
+    </message>
+    <message>
+        <source>Offline registration of displaced households and border-crossing flows.</source>
+        <translation>تسجيل الأسر النازحة وحركة العبور عبر الحدود دون اتصال بالإنترنت.</translation>
+    </message>
+    <message>
+        <source>Licence: GPL 3.0 or later. Arabic font: Noto Sans Arabic (SIL Open Font Licence).</source>
+        <translation>الترخيص: GPL 3.0 أو أحدث. الخط العربي: Noto Sans Arabic (رخصة SIL للخطوط المفتوحة).</translation>
+    </message>
+    <message>
+        <source>About Displacement Tracker</source>
+        <translation>حول متتبّع النزوح</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>لوحة المعلومات</translation>
     </message>

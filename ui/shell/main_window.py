@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
         self.help_action = QAction(self)
         self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.help_action.triggered.connect(self.show_shortcuts)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
         self.go_actions: dict[str, QAction] = {}
         for spec in PAGES:
             action = QAction(self)
@@ -228,6 +231,7 @@ class MainWindow(QMainWindow):
             self.go_menu.addAction(action)
         self.help_menu = menu.addMenu("")
         self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.about_action)
 
     def titles(self) -> dict[str, str]:
         return {"dashboard": self.tr("Dashboard"), "households": self.tr("Households"),
@@ -247,6 +251,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("&Lock now"))
         self.quit_action.setText(self.tr("&Quit"))
         self.help_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About Displacement Tracker"))
         self._show_status()
 
     def changeEvent(self, event):  # noqa: N802 (Qt's name)
@@ -311,7 +316,8 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         if self.ctx.store is None:
             return
-        self.ctx.run(_status_snapshot, self.ctx.store, on_done=self._status_arrived, on_error=self._status_failed)
+        # Counted on the reader thread: a long import keeps the writer busy, the counts still come.
+        self.ctx.read(_status_snapshot, on_done=self._status_arrived, on_error=self._status_failed)
 
     def _status_arrived(self, snapshot: dict) -> None:
         self._counts = snapshot["counts"]
@@ -350,6 +356,29 @@ class MainWindow(QMainWindow):
             self.busy_bar.hide()
 
     # -- help ----------------------------------------------------------------------------
+    def about_text(self) -> str:
+        """The version (the one in pyproject.toml) and what the app is built on, for a support call."""
+        import platform
+
+        from PySide6 import __version__ as qt_version
+
+        from tracker import __version__
+
+        return "\n\n".join([
+            self.tr("Displacement Tracker %1").replace("%1", __version__),
+            self.tr("Offline registration of displaced households and border-crossing flows."),
+            f"Python {platform.python_version()} · Qt {qt_version}",
+            self.tr("Licence: GPL 3.0 or later. Arabic font: Noto Sans Arabic (SIL Open Font Licence)."),
+        ])
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Displacement Tracker"), self.about_text(),
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("about")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the window keeps running (and tests can look at the box)
+        return box
+
     def shortcut_lines(self) -> list[tuple[str, str]]:
         """Every shortcut a user can press here: the shell's and those of the page in view."""
         lines = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
