@@ -177,6 +177,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--settings", metavar="FILE", help="preferences file (default: the user's own)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation (database, exports, charts, report, sync, window) and exit")
+    # for start-up measurements and package tests: write what the start screen shows to FILE, then quit
+    parser.add_argument("--report-start", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.file and not args.db:
         args.db = args.file
@@ -211,6 +213,10 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     shell = create_shell(args, app)
     shell.show_start()
+    if args.report_start:
+        from ui.shell import selftest
+
+        selftest.report_start(shell, args.report_start)
     if args.demo:
         shell.start.open_demo()
     try:

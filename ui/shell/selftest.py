@@ -128,3 +128,22 @@ def main() -> int:
         with open(report_path(), "w", encoding="utf-8") as fh:
             ok = core.run(WINDOW_CHECKS, out=lambda line: (fh.write(line + "\n"), fh.flush()))
     return 0 if ok else 1
+
+
+def report_start(shell, path: str) -> None:
+    """Once the start screen is on screen and the event loop idle, write what it shows and quit.
+
+    For measuring start-up (bench/packaging.py) and for checking that a file given on the command
+    line, as a desktop's double-click gives it, is the one offered (packaging/linux/test-deb.sh).
+    """
+    import json
+
+    from PySide6.QtCore import QTimer
+
+    def write_and_quit():
+        report = {"at": time.time(), "visible": shell.start.isVisible(),
+                  "selected": str(shell.start.selected_path() or ""), "window": shell.start.objectName()}
+        Path(path).write_text(json.dumps(report), encoding="utf-8")
+        shell.quit()
+
+    QTimer.singleShot(0, write_and_quit)
