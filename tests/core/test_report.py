@@ -79,6 +79,11 @@ def test_key_figures_and_charts_follow_one_policy(store, flows):  # noqa: F811
         for shown, true in zip(pair, exact[bracket]):
             assert shown is None or (shown == true and (shown == 0 or shown >= k))
     assert all(people >= k for *_, people in page.routes)
+    # 9 March: 2 arrived and 4 left, both hidden; bars of both would print their sum (6) beside two
+    # counts known to be 1 to 4, so the charts show one direction, hidden as a whole
+    day = published.figures(store, Filters("2025-03-09", "2025-03-09"), k, today=dt.date(2025, 3, 9))
+    assert (day.key_figures["arrivals_period"], day.key_figures["departures_period"]) == (MARKER, MARKER)
+    assert day.direction == "in" and day.daily.total == [0] and day.daily.by_point == {}
 
 
 def test_the_pyramid_holds_against_the_interval_attacker():

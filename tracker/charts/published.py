@@ -77,10 +77,10 @@ def figures(store, filters: data.Filters, k: int, *, today: dt.date) -> Publishe
     kf = data.key_figures(store, filters, today=today)
     direction = filters.direction
     small = {name: 0 < getattr(kf, name) < k for name in ("arrivals_period", "departures_period")}
-    if direction is None and small["departures_period"] != small["arrivals_period"]:
-        # the charts would show arrivals + departures: with one of them hidden they'd give it away,
-        # so they show only the direction whose total is shown
-        direction = "out" if small["arrivals_period"] else "in"
+    if direction is None and (small["departures_period"] or small["arrivals_period"]):
+        # the charts would show arrivals + departures: with either hidden, that sum beside the other
+        # would give it away, so they show one direction (the one whose total is shown, if any)
+        direction = "out" if small["arrivals_period"] and not small["departures_period"] else "in"
     chart_filters = data.Filters(filters.date_from, filters.date_to, filters.crossing, direction, filters.origin_adm1)
     series, blank, hidden_daily = protected_daily(data.daily_by_point(store, chart_filters), k)
     pyramid, hidden_pyramid = protected_pyramid(data.pyramid(store, chart_filters), k)
