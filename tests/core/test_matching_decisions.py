@@ -115,7 +115,7 @@ COPIES = [("ظافر", "مأمون", "الرئيس", 40), ("ظافر", "مامو
           ("ظافر", "مأمون", "الرييس", 39), ("ضافر", "مأمون", "الرئيس", 40)]
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 4), st.integers(0, 4), st.booleans()),
                 min_size=1, max_size=8))
 def test_random_merge_orders_on_three_devices_converge(steps):
@@ -133,11 +133,14 @@ def test_random_merge_orders_on_three_devices_converge(steps):
                     decisions.same(d, "households", ids[x], ids[y])
                 if send:
                     _send(d, devices[(dev + 1) % 3], folder / f"s{i}.dtb")
-            for rnd in range(2):  # everyone with everyone, twice
+            for rnd in range(3):  # everyone with everyone; after each round, what received merges need
                 for i, src in enumerate(devices):
                     for j, dst in enumerate(devices):
                         if i != j:
                             _send(src, dst, folder / f"q{rnd}-{i}-{j}.dtb")
+                if rnd < 2:
+                    for d in devices:
+                        decisions.after_sync(d)
             roots = [[decisions.resolve(d.conn, "households", h) for h in ids] for d in devices]
             assert roots[0] == roots[1] == roots[2]
             for table in ("households", "persons"):

@@ -16,6 +16,8 @@ pair remembered through the other. Both are record writes (audited, change-logge
 
 from __future__ import annotations
 
+import json
+
 from tracker.domain import households
 from tracker.errors import FieldError, NotFound, ValidationError
 from tracker.store import permissions, records
@@ -160,6 +162,7 @@ def _close(store, tbl, a, b, state) -> None:
 def fill_queue(store, tbl: str, *, min_score: float = WARN_AT, progress=None, cancelled=None) -> int:
     """Bring the index up to date and add every likely pair not decided yet. Returns pairs added."""
     _may_review(store, tbl)
+    after_sync(store)  # merges received since the last look (cheap when there are none)
     index.refresh(store, cancelled=cancelled)
     now = utc_now_iso()
     rows = [(tbl, a, b, p, " ".join(f"{f}:{lvl}({bits:+.1f})" for f, lvl, bits in reasons), now)
@@ -189,6 +192,39 @@ def queue(conn, tbl: str, *, limit: int = 500) -> list[dict]:
             if len(out) >= limit:
                 break
     return out
+
+
+def after_sync(store) -> int:
+    """What received merges need once a bundle is in: ``heal_merges`` then ``adopt_strays``.
+    Every device doing this on the same changes writes the same values. Returns records changed."""
+    return heal_merges(store) + adopt_strays(store)
+
+
+def heal_merges(store) -> int:
+    """Two devices that merged one record into two different survivors (A into B here, A into C
+    there) each wrote its own ``merged_into``; the field keeps one. Both decisions stand: the
+    survivors are merged too (the smaller id survives), so every pair decided the same anywhere
+    resolves to one record everywhere. Returns how many records were merged by this."""
+    healed = 0
+    with store.atomic():
+        for tbl in TABLES:
+            targets: dict[str, set] = {}
+            for rid, fields in store.conn.execute(
+                    "SELECT record_id, fields FROM change_log WHERE table_name = ? AND fields LIKE '%\"merged_into\"%'",
+                    (tbl,)):
+                value = json.loads(fields).get("merged_into")
+                if value:
+                    targets.setdefault(rid, set()).add(value)
+            for rid, tos in targets.items():
+                if len(tos) < 2:
+                    continue
+                roots = {resolve(store.conn, tbl, t) for t in tos | {rid}}
+                survivor = min(roots)
+                for other in sorted(roots - {survivor}):
+                    if resolve(store.conn, tbl, other) != survivor:
+                        (_merge_person if tbl == "persons" else _merge_household)(store, survivor, other)
+                        healed += 1
+    return healed
 
 
 def adopt_strays(store) -> int:

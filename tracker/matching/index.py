@@ -23,10 +23,15 @@ from .score import Frequencies, TF_DEFAULT, TF_FLOOR, terms_of
 BUCKET = 4  # years per birth-year bucket
 NO_YEAR = "x"
 STATE_KEY = "matching_seq"
+# Only the columns a comparison reads (a person row has forty).
+PERSON_COLUMNS = ("id", "household_id", "deleted", "merged_into", "relationship", "sex", "birth_date", "age_estimated",
+                  *(f"{p}_name_{s}" for p in profiles.PARTS for s in ("ar", "lat")))
 PERSON_SQL = (
-    "SELECT p.*, h.registration_date AS registration_date, h.origin_pcode AS origin_pcode "
-    "FROM persons p LEFT JOIN households h ON h.id = p.household_id WHERE p.id IN ({marks})")
-HOUSEHOLD_SQL = "SELECT * FROM households WHERE id IN ({marks})"
+    "SELECT " + ", ".join(f"p.{c}" for c in PERSON_COLUMNS) + ", h.registration_date AS registration_date, "
+    "h.origin_pcode AS origin_pcode FROM persons p LEFT JOIN households h ON h.id = p.household_id "
+    "WHERE p.id IN ({marks})")
+HOUSEHOLD_SQL = ("SELECT id, deleted, merged_into, head_name_ar, head_name_lat, registration_date, origin_pcode "
+                 "FROM households WHERE id IN ({marks})")
 
 
 def keys_of(p: profiles.Profile) -> list[str]:
@@ -109,7 +114,8 @@ def household_profiles(conn, ids) -> dict[str, profiles.Profile]:
     heads: dict[str, dict] = {}
     members: dict[str, list[str]] = {}
     for part, marks in records.in_chunks(rows):
-        cur = conn.execute(f"SELECT * FROM persons WHERE household_id IN ({marks}) AND deleted = 0", part)
+        cur = conn.execute(f"SELECT {', '.join(PERSON_COLUMNS)} FROM persons WHERE household_id IN ({marks}) "
+                           "AND deleted = 0", part)
         cols = [d[0] for d in cur.description]
         for r in cur:
             p = dict(zip(cols, r))
@@ -182,10 +188,12 @@ def refresh(store, *, progress=None, cancelled=None, chunk: int = 5000) -> int:
         ids = {"persons": set(), "households": set()}
         for _, table, rid in rows:
             ids[table].add(rid)
-        # a member's change also changes their household's context and, for a head, its names
+        # a household's keys are its head's: a change to its head re-indexes it (its other members
+        # are read again when it is compared, so their changes need nothing here)
         for part, marks in records.in_chunks(ids["persons"]):
             ids["households"].update(r[0] for r in conn.execute(
-                f"SELECT DISTINCT household_id FROM persons WHERE id IN ({marks}) AND household_id IS NOT NULL", part))
+                f"SELECT DISTINCT household_id FROM persons WHERE id IN ({marks}) AND household_id IS NOT NULL "
+                f"AND relationship = 'head'", part))
         with store.atomic():
             _reindex(conn, "persons", ids["persons"], person_profiles(conn, ids["persons"], with_household=False))
             _reindex(conn, "households", ids["households"], household_profiles(conn, ids["households"]))
