@@ -135,6 +135,12 @@ def test_purge_travels_by_sync(tmp_path):
         got = households.get(b, hid)
         assert got["head_name_ar"] is None and got["contact_phone"] is None and got["total"] == 3
         assert stats.check(b)["ok"]
+        # b's own audit trail still held the values it received; its next purge redacts them
+        def befores(s):
+            return " ".join(x for (x,) in s.conn.execute("SELECT before FROM audit_log WHERE record_id = ?", (hid,)) if x)
+        assert "مريم" in befores(b)
+        retention.purge(b, 12)
+        assert "مريم" not in befores(b) and stats.check(b)["ok"]
     finally:
         a.close()
         b.close()

@@ -85,6 +85,29 @@ def due(store, months: int, today: dt.date | None = None) -> list[str]:
     return [r[0] for r in rows]
 
 
+def already_blank(store) -> list[str]:
+    """Households closed or gone that hold no personal data any more (purged here or on another
+    device, whose blanking arrived by sync)."""
+    marks = ", ".join("?" * len(CLOSED_STATUSES))
+    blank = " AND ".join(f"h.{f} IS NULL" for f in HOUSEHOLD_FIELDS if f != "search_names")
+    blank_p = " OR ".join(f"p.{f} IS NOT NULL" for f in PERSON_FIELDS if f != "name_norm")
+    return [r[0] for r in store.conn.execute(
+        f"SELECT h.id FROM households h WHERE h.deleted = 0 AND h.status IN ({marks}) AND {blank} AND NOT EXISTS "
+        f"(SELECT 1 FROM persons p WHERE p.household_id = h.id AND ({blank_p}))", CLOSED_STATUSES)]
+
+
+def _audit_ids(store, household_ids) -> list[int]:
+    """The audit rows of these households, their members and their movements."""
+    out = []
+    for hid in household_ids:
+        out += [r[0] for r in store.conn.execute(
+            "SELECT a.id FROM audit_log a WHERE (a.table_name = 'households' AND a.record_id = ?) OR "
+            "(a.table_name = 'persons' AND a.record_id IN (SELECT id FROM persons WHERE household_id = ?)) OR "
+            "(a.table_name = 'movements' AND a.record_id IN (SELECT id FROM movements WHERE household_id = ?))",
+            (hid, hid, hid))]
+    return out
+
+
 def _blank(rec: dict, fields) -> dict:
     return {f: None for f in fields if rec.get(f) is not None}
 
@@ -105,7 +128,10 @@ def purge(store, months: int | None = None, *, dry_run: bool = False, today: dt.
     moves = {hid: records.rows_by_id(store, "movements", "household_id = ?", (hid,)) for hid in ids}
     result = {"households": len(ids), "persons": sum(len(p) for p in persons.values()),
               "movements": sum(len(m) for m in moves.values()), "redacted": 0, "months": months}
-    if dry_run or not ids:
+    # Households another device purged (their blanking arrived by sync) still have the old values in
+    # this device's audit trail: those are redacted too.
+    received = [h for h in already_blank(store) if h not in set(ids)]
+    if dry_run or not (ids or received):
         return result
     from tracker.store import backup  # a copy of what is about to go, in the office's backup folder
 
@@ -113,7 +139,6 @@ def purge(store, months: int | None = None, *, dry_run: bool = False, today: dt.
     tick = Progress(progress, cancelled)
     store.conn.execute("PRAGMA secure_delete = ON")
     try:
-        touched = []
         with store.atomic():
             for n, hid in enumerate(ids, 1):
                 hh = records.require(store, "households", hid)
@@ -124,22 +149,15 @@ def purge(store, months: int | None = None, *, dry_run: bool = False, today: dt.
                         changes["age_estimated"] = person_age(p, ref)
                     if changes:
                         records.update(store, "persons", pid, changes, action="purge", current=p)
-                        touched.append(("persons", pid))
                 for mid, m in moves[hid].items():
                     changes = _blank(m, MOVEMENT_FIELDS)
                     if changes:
                         records.update(store, "movements", mid, changes, action="purge", current=m)
-                        touched.append(("movements", mid))
                 changes = _blank(hh, HOUSEHOLD_FIELDS)
                 if changes:
                     records.update(store, "households", hid, changes, action="purge", current=hh)
-                touched.append(("households", hid))
                 tick.tick(n, len(ids))
-            audit_ids = []
-            for table, rid in touched:
-                audit_ids += [r[0] for r in store.conn.execute(
-                    "SELECT id FROM audit_log WHERE table_name = ? AND record_id = ?", (table, rid))]
-            result["redacted"] = audit_chain.redact(store.conn, audit_ids)
+            result["redacted"] = audit_chain.redact(store.conn, _audit_ids(store, [*ids, *received]))
             records.audit(store, "purge", detail={"months": months, "households": result["households"],
                                                   "persons": result["persons"], "movements": result["movements"],
                                                   "at": utc_now_iso()})
