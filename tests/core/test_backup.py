@@ -40,6 +40,7 @@ def test_a_backup_is_encrypted_has_its_key_file_and_restores_record_for_record(f
     result = backup.create(filled, tmp_path / "usb")
     path = tmp_path / "usb" / os.path.basename(result["path"])
     assert path.exists() and (tmp_path / "usb" / (path.name + ".keys")).exists()
+    assert path.stat().st_mode & 0o077 == 0  # readable by its owner only, like the database
     head = path.read_bytes()[:16]
     assert head != b"SQLite format 3\x00"
     assert not list((tmp_path / "usb").glob("*.part"))
@@ -48,6 +49,7 @@ def test_a_backup_is_encrypted_has_its_key_file_and_restores_record_for_record(f
     assert report["counts"]["households"] == 30
     restored = backup.restore(path, tmp_path / "restored.dtdb", RANA, "rana")
     assert restored["device_id"] != filled.device_id
+    assert (tmp_path / "restored.dtdb").stat().st_mode & 0o077 == 0
     with office.open(tmp_path / "restored.dtdb", RANA, "rana") as r:
         assert r.role == "registrar"
         assert stats.check(r)["ok"]

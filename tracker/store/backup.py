@@ -148,6 +148,11 @@ def _fsync(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _private(path: Path) -> None:
+    """Create an empty file readable by its owner only, before anything is written into it."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+
+
 def _remove(*paths: Path) -> None:
     for p in paths:
         with contextlib.suppress(FileNotFoundError):
@@ -168,6 +173,7 @@ def snapshot(conn, key: str, db_path, target_dir, *, device_id: str, reason: str
     keys_part = keyfile.key_file(target).with_name(keyfile.key_file(target).name + ".part")
     _remove(part, keys_part, Path(str(part) + "-journal"))
     try:
+        _private(part)
         copy = connect(part, key=key)  # keyed before the first page is written: never plaintext
         try:
             def step(status, remaining, total):
@@ -365,8 +371,8 @@ def restore(path, to, passphrase: str, user: str | None = None) -> dict:
     keys_target = keyfile.key_file(to)
     _remove(part, Path(str(part) + "-journal"))
     try:
+        _private(part)
         shutil.copyfile(path, part)  # the backup's bytes: already encrypted
-        os.chmod(part, 0o600)
         slot = keyfile.KeyFile.read(path).slot(user)
         name = slot.name
         copy = connect(part, key=keyfile.sqlcipher_key(slot.open(passphrase)))
