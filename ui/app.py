@@ -154,6 +154,7 @@ class Shell(QObject):
         self.idle.stop()
         self.ctx.detach()
         self.ctx.worker.shutdown()
+        self.ctx.reader.shutdown()
 
 
 def _inside(widget, window) -> bool:

@@ -47,6 +47,7 @@ def ctx(store, app_settings):
     context.worker.wait_idle()
     QApplication.processEvents()
     context.worker.shutdown()
+    context.reader.shutdown()
 
 
 @pytest.fixture
@@ -57,6 +58,7 @@ def bare_ctx(app_settings):
     yield context
     context.detach()
     context.worker.shutdown()
+    context.reader.shutdown()
 
 
 @pytest.fixture

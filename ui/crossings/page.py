@@ -33,7 +33,7 @@ class CrossingsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.editing_id: str | None = None
-        self._locations: dict = ctx.call(ctx.store.locations) if ctx.store is not None else {}
+        self._locations: dict = ctx.locations()
         self._build()
         ctx.data_changed.connect(self._on_data_changed)
         ctx.unlocked.connect(self._on_unlocked)
@@ -395,7 +395,12 @@ class CrossingsPage(QWidget):
     def reload_today(self) -> None:
         if self.ctx.store is None:
             return
-        rows = self.ctx.call(crossings.list_for_day, self.ctx.store, None)
+        # Read off the GUI thread: during an import or a sync the writer is busy for minutes.
+        self.ctx.read(crossings.list_for_day, None, on_done=self._today_arrived)
+
+    def _today_arrived(self, rows: list[dict]) -> None:
+        if self.ctx.store is None:
+            return
         self.today.set_rows(rows, self._locations)
         total = sum(r.get("total") or 0 for r in rows)
         loc = self.locale()
@@ -405,7 +410,7 @@ class CrossingsPage(QWidget):
                                 .replace("%1", groups).replace("%2", people))
 
     def _reload_locations(self) -> None:
-        self._locations = self.ctx.call(self.ctx.store.locations)
+        self._locations = self.ctx.locations()
         for picker in (self.point, self.origin, self.destination):
             picker.set_locations(self._locations)
 

@@ -203,7 +203,7 @@ class DashboardPage(QWidget):
         if self.hub_dsn():
             self.refresh_sources()  # on the worker: a hub is across the network
         else:
-            self.refresh_sources(ctx.call(received, ctx.store) if ctx.store is not None else [])
+            self.refresh_sources(ctx.read_now(received) if ctx.store is not None else [])
         self._source_changed()
 
     def source(self) -> str:

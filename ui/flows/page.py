@@ -31,7 +31,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         lang = ctx.language
-        locations = ctx.call(ctx.store.locations) if ctx.store is not None else {}
+        locations = ctx.locations()
         self.period = QComboBox()
         for text, key in ((self.tr("All dates"), "all"), (self.tr("Last 7 days"), "7"),
                           (self.tr("Last 30 days"), "30"), (self.tr("Between dates"), "custom")):

@@ -46,11 +46,11 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.household_id = household_id
-        self._locations = locations if locations is not None else ctx.call(ctx.store.locations)
+        self._locations = locations if locations is not None else ctx.locations()
         self._loaded: dict = {}
         self._loaded_members: list[dict] = []
         if household_id:
-            self._loaded = ctx.call(households.get, ctx.store, household_id)
+            self._loaded = ctx.read_now(households.get, household_id)  # a read connection: never behind a write
             self._loaded_members = self._loaded.pop("members")
             mode = self._loaded["mode"]
         self.mode = mode
@@ -311,9 +311,9 @@ class HouseholdForm(HouseholdDrafts, QDialog):
         members = self.members.members() if self.mode == "full" else None
         head = household_edits.head_name(values, members)
         self._busy = True
-        self.ctx.run(households.find_duplicates, self.ctx.store, head, values.get("origin_pcode"),
-                     on_done=lambda dupes: self._after_duplicate_check(dupes, values, members),
-                     on_error=self._failed)
+        self.ctx.read(households.find_duplicates, head, values.get("origin_pcode"),
+                      on_done=lambda dupes: self._after_duplicate_check(dupes, values, members),
+                      on_error=self._failed)
 
     def _after_duplicate_check(self, dupes: list[dict], values: dict, members) -> None:
         self._busy = False

@@ -58,7 +58,12 @@ class MovementsSection(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        rows = self.ctx.call(movements.for_household, self.ctx.store, self.household_id) if self.household_id else []
+        if self.household_id and self.ctx.store is not None:
+            self.ctx.read(movements.for_household, self.household_id, on_done=self._arrived)
+        else:
+            self._arrived([])
+
+    def _arrived(self, rows: list[dict]) -> None:
         self.table.setRowCount(len(rows))
         lang = self.ctx.language
         for r, m in enumerate(rows):

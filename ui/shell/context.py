@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer,
 
 from tracker import errors
 
+from .reader import Reader
 from .worker import Worker
 
 
@@ -28,10 +29,12 @@ class AppContext(QObject):
     def __init__(self, store=None, language: str = "en", parent=None):
         super().__init__(parent)
         self.worker = Worker(self)
+        self.reader = Reader(self)  # reads that never wait for the writer (ui/shell/reader.py)
         self.store = None
         self.language = language
         self.app_settings = None  # ui.shell.app_settings.AppSettings, set by the shell (Settings page reads it)
         self._relay = _EventRelay(self)
+        self.data_changed.connect(self._forget_cached_places)
         # Another program (dtrack, a second window) may write to the same file: look every few
         # seconds, on the writer thread when it is idle, and refresh what the pages show.
         self._watch = QTimer(self)
@@ -43,6 +46,7 @@ class AppContext(QObject):
     # -- the store ---------------------------------------------------------------
     def attach(self, store) -> None:
         self.store = store
+        self.reader.open(store)
         store.subscribe(self._relay.forward)
         self._watch.start()
         self.unlocked.emit()
@@ -54,7 +58,14 @@ class AppContext(QObject):
         self.about_to_lock.emit()
         self._watch.stop()
         store, self.store = self.store, None
-        self.worker.call(lambda: (store.unsubscribe(self._relay.forward), store.close()))
+        self.reader.close()
+        close = lambda: (store.unsubscribe(self._relay.forward), store.close())  # noqa: E731
+        if self.worker.is_busy() or self.worker.closed:
+            # A long job (an import, a sync) is running: the store closes when it ends, after the
+            # drafts just flushed; the window does not wait for it.
+            self.worker.submit(close, on_error=lambda exc: None)
+        else:
+            self.worker.call(close)
         self.locked.emit()
 
     def set_language(self, language: str) -> None:
@@ -73,6 +84,23 @@ class AppContext(QObject):
         if changed and self.store is not None:
             for table in OUTSIDE_TABLES:
                 self.data_changed.emit(table, [])
+
+    # -- reading (never through the writer's queue) ----------------------------------
+    def read(self, fn, *args, on_done=None, on_error=None) -> None:
+        """Run the read ``fn(store_view, *args)`` on the reader thread; ``on_done(result)`` on the GUI thread."""
+        self.reader.read(fn, *args, on_done=on_done, on_error=on_error)
+
+    def read_now(self, fn, *args):
+        """Run a short read at once on the GUI thread's own read connection (not behind any write)."""
+        return self.reader.read_now(fn, *args)
+
+    def locations(self) -> dict:
+        """Every live location by P-code, read now (cached until a location changes)."""
+        return self.read_now(lambda view: view.locations()) if self.store is not None else {}
+
+    def _forget_cached_places(self, table: str, _ids) -> None:
+        if table == "locations":
+            self.reader.invalidate_locations()
 
     # -- running core calls ---------------------------------------------------------
     def run(self, fn, *args, on_done=None, on_error=None, on_progress=None, progress=False):

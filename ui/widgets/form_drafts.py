@@ -40,7 +40,12 @@ class DraftKeeper(QObject):
         return self._timer.isActive()
 
     def existing(self) -> dict | None:
-        return self.ctx.call(drafts.load, self.ctx.store, self.key) if self.ctx.store is not None else None
+        if self.ctx.store is None:
+            return None
+        try:  # a read connection: never behind a long write
+            return self.ctx.read_now(drafts.load, self.key)
+        except Exception:  # noqa: BLE001 (a damaged draft cannot be dropped read-only; it is only a convenience)
+            return None
 
     def discard(self) -> None:
         self._timer.stop()

@@ -16,7 +16,7 @@ class HistoryDialog(QDialog):
     def __init__(self, ctx, household_id: str, locations: dict | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record history"))
-        self.entries = ctx.call(queries.household_history, ctx.store, household_id)
+        self.entries = ctx.read_now(queries.household_history, household_id)  # never behind a long write
         self.table = QTableWidget(len(self.entries), 5)
         self.table.setHorizontalHeaderLabels([self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"),
                                               self.tr("Member"), self.tr("Changes")])
