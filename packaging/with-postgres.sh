@@ -52,9 +52,9 @@ _dtrack_pg_start() {
     $_DTRACK_PG_AS "$_DTRACK_PG_BIN/initdb" -D "$_DTRACK_PG_DIR/data" -A trust -U dtrack_test -E UTF8 \
         --locale=C.UTF-8 --no-sync >"$_DTRACK_PG_DIR/initdb.log" 2>&1 \
         || { cat "$_DTRACK_PG_DIR/initdb.log" >&2; _dtrack_pg_stop; return 1; }
-    # fsync off: a test cluster that dies is thrown away anyway
+    # fsync off unless DTRACK_PG_FSYNC=on (benchmarks): a test cluster that dies is thrown away anyway
     $_DTRACK_PG_AS "$_DTRACK_PG_BIN/pg_ctl" -D "$_DTRACK_PG_DIR/data" -l "$_DTRACK_PG_DIR/server.log" -w \
-        -o "-k $_DTRACK_PG_DIR -p 5432 -c listen_addresses='' -c fsync=off -c max_connections=60" start >/dev/null \
+        -o "-k $_DTRACK_PG_DIR -p 5432 -c listen_addresses='' -c fsync=${DTRACK_PG_FSYNC:-off} -c max_connections=60" start >/dev/null \
         || { cat "$_DTRACK_PG_DIR/server.log" >&2; _dtrack_pg_stop; return 1; }
     export DTRACK_TEST_PG_DSN="host=$_DTRACK_PG_DIR port=5432 user=dtrack_test dbname=postgres"
     echo "with-postgres: PostgreSQL $("$_DTRACK_PG_BIN/postgres" --version | awk '{print $3}') at $_DTRACK_PG_DIR"
