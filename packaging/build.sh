@@ -5,15 +5,17 @@
 #   dist/displacement-tracker_VERSION_ARCH.deb           for Debian/Ubuntu (when dpkg-deb exists)
 # then runs the frozen self-test offscreen. Options:
 #   --no-deb         skip the archive and the .deb (only the folder)
+#   --no-archive     skip the .tar.gz (CI: the .deb is what gets installed and tested)
 #   --no-self-test   skip the frozen self-test
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deb=1 selftest=1
+deb=1 archive=1 selftest=1
 for arg in "$@"; do
     case $arg in
-        --no-deb) deb=0 ;;
+        --no-deb) deb=0 archive=0 ;;
+        --no-archive) archive=0 ;;
         --no-self-test) selftest=0 ;;
-        *) echo "build: unknown option $arg (use --no-deb, --no-self-test)" >&2; exit 2 ;;
+        *) echo "build: unknown option $arg (use --no-deb, --no-archive, --no-self-test)" >&2; exit 2 ;;
     esac
 done
 
@@ -36,10 +38,12 @@ if [ "$selftest" = 1 ]; then
     QT_QPA_PLATFORM=offscreen dist/displacement-tracker/displacement-tracker --self-test
 fi
 
-if [ "$deb" = 1 ]; then
+if [ "$archive" = 1 ]; then
     tarball="dist/displacement-tracker-$version-linux-$arch.tar.gz"
     tar -C dist -czf "$tarball" displacement-tracker
     echo "build: $tarball ($(du -h "$tarball" | cut -f1))"
+fi
+if [ "$deb" = 1 ]; then
     if command -v dpkg-deb >/dev/null 2>&1; then
         debfile=$(bash packaging/linux/make-deb.sh dist/displacement-tracker "$version" dist)
         echo "build: $debfile ($(du -h "$debfile" | cut -f1))"
