@@ -89,21 +89,26 @@ class Protection:
         d_a = -1 if cj2 == cj else 1
         d_b = -1 if ri2 == ri else 1
         d_c = 1 if (ri2 == ri) == (cj2 == cj) else -1
-        a, b, c = E[i][j2] - 1, E[i2][j] - 1, E[i2][j2] - 1
-        plus = [E[i][j] - 1] + [v for v, d in ((a, d_a), (b, d_b), (c, d_c)) if d > 0]
-        minus = [v for v, d in ((a, d_a), (b, d_b), (c, d_c)) if d < 0]
-        down = min(plus)
-        up = min(minus) if minus else float("inf")
+        down, up = E[i][j] - 1, float("inf")
+        for v, d in ((E[i][j2] - 1, d_a), (E[i2][j] - 1, d_b), (E[i2][j2] - 1, d_c)):
+            if d > 0:
+                down = v if v < down else down
+            else:
+                up = v if v < up else up
         return up, down, (((i, j), 1), ((i, j2), d_a), ((i2, j), d_b), ((i2, j2), d_c))
 
     def commit(self, up, down, members) -> list[tuple[int, int]]:
         new = []
+        hidden, ups, downs = self.hidden, self.up, self.down
         for cell, direction in members:
-            if self.hide(*cell):
+            if cell not in hidden:
+                self.hide(*cell)
                 new.append(cell)
             u, d = (up, down) if direction > 0 else (down, up)
-            self.up[cell] = max(self.up[cell], u)
-            self.down[cell] = max(self.down[cell], d)
+            if u > ups[cell]:
+                ups[cell] = u
+            if d > downs[cell]:
+                downs[cell] = d
         return new
 
     def spread(self, members) -> None:
