@@ -45,6 +45,8 @@ class SettingsPage(QWidget):
         # A coordinator's screen can read the consolidated summaries from a hub on PostgreSQL (docs/coordinator.md)
         self.hub = QLineEdit(settings.get("hub_dsn") if settings is not None else "")
         self.hub.setObjectName("hub_dsn")
+        self.hub.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a connection string reads left to right
+        self.hub.setCursorPosition(0)  # show where the address starts (the host)
         self.hub.setPlaceholderText(self.tr("host=… dbname=… user=…"))
         self.hub.setMinimumWidth(280)
         self.hub.editingFinished.connect(self._hub_changed)
