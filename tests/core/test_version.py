@@ -100,15 +100,14 @@ def test_a_bundle_from_a_newer_format_is_refused_with_what_to_do(tmp_path, capsy
 
 def test_peer_bundles_carry_the_version(tmp_path):
     from tests.core.sync_devices import befriend, new_device, pre_household
-    from tracker.sync import bundle, envelope, identity
+    from tracker.sync import bundle, opening
 
     a, b = new_device(tmp_path, "a"), new_device(tmp_path, "b")
     befriend(a, b)
     pre_household(a)
     bundle.export_bundle(a, tmp_path / "a.dtb", for_device=b.device_id)
-    env = envelope.read(tmp_path / "a.dtb")
-    payload = envelope.open_payload(env, b.device_id, identity.box_key(b))
-    meta = json.loads(payload.split(b"\n", 1)[0])
+    env, _peer = opening.open_bundle(b, tmp_path / "a.dtb", bundle.KIND)
+    meta = json.loads(opening.payload(b, env).split(b"\n", 1)[0])
     assert meta["app_version"] == PYPROJECT_VERSION
     a.close()
     b.close()

@@ -34,6 +34,7 @@ HEAD_NAME_AR = "أحمد محمود الأسعد"
 HOUSEHOLD = {"registration_date": "2025-03-12", "origin_pcode": "SY10", "current_pcode": "LB51"}
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # the first 16 bytes of every Qt .qm file
 SHIPPED_FONT = "NotoSansArabic"
+ACCOUNT = "selftest"  # the administrator account each temporary database is made with
 
 
 class CheckFailed(Exception):
@@ -83,17 +84,18 @@ class SelfTest:
         from tracker.errors import WrongPassphrase
 
         path = self.folder / "office.dtdb"
-        store = office.create(path, self.passphrase, organisation="منظمة الاختبار", device_name="selftest-a")
+        store = office.create(path, self.passphrase, admin=ACCOUNT, organisation="منظمة الاختبار",
+                              device_name="selftest-a")
         store.close()
         head = path.read_bytes()[:16]
         require(head != b"SQLite format 3\x00", f"{path.name} is not encrypted (it starts like a plain SQLite file)")
         try:
-            office.open(path, self.passphrase + "x").close()
+            office.open(path, self.passphrase + "x", ACCOUNT).close()
         except WrongPassphrase:
             pass
         else:
             raise CheckFailed("a wrong passphrase opened the database")
-        self.store = self.track(office.open(path, self.passphrase, user="selftest"))
+        self.store = self.track(office.open(path, self.passphrase, ACCOUNT))
         return f"created, refused a wrong passphrase, reopened ({path.stat().st_size:,} bytes)"
 
     def check_arabic_household(self) -> str:
@@ -202,8 +204,8 @@ class SelfTest:
         from tracker.sync import bundle, identity
 
         a = self._need_store()
-        b = self.track(office.create(self.folder / "other.dtdb", self.passphrase, organisation="منظمة الاختبار",
-                                     device_name="selftest-b", user="selftest"))
+        b = self.track(office.create(self.folder / "other.dtdb", self.passphrase, admin=ACCOUNT,
+                                     organisation="منظمة الاختبار", device_name="selftest-b"))
         identity.export_identity(a, self.folder / "a.identity")
         identity.export_identity(b, self.folder / "b.identity")
         identity.add_peer(a, identity.read_identity(self.folder / "b.identity"))
