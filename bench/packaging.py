@@ -55,7 +55,9 @@ def tree_bytes(folder: Path) -> dict[str, int]:
 
 
 def evict(folder: Path) -> None:
-    """Drop the bundle's files from the page cache (clean pages only: nothing is lost)."""
+    """Drop the bundle's files from the page cache (clean pages only: nothing is lost). Linux/BSD only."""
+    if not hasattr(os, "posix_fadvise"):
+        return
     for path in folder.rglob("*"):
         if path.is_file() and not path.is_symlink():
             with open(path, "rb") as fh:

@@ -301,7 +301,11 @@ CORE_CHECKS = (
 def run(extra: tuple[tuple[str, Callable], ...] = (), out=None) -> bool:
     """Run the core checks, then ``extra`` (name, fn(selftest) -> detail), then clean up.
     Prints one line per check; True only when every check passed."""
-    out = out or (lambda line: print(line, flush=True))
+    if out is None:
+        # a Windows console or pipe may not encode Arabic: an unprintable letter must not fail the run
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="backslashreplace")
+        out = lambda line: print(line, flush=True)  # noqa: E731
     test = SelfTest()
     ok = True
     out(f"Displacement Tracker {__version__} self-test in {test.folder}")
