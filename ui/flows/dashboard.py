@@ -206,6 +206,10 @@ class DashboardPage(QWidget):
             self.refresh_sources(ctx.read_now(received) if ctx.store is not None else [])
         self._source_changed()
 
+    def showEvent(self, event):  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.loader.shown()
+
     def source(self) -> str:
         return self.switch.source()
 

@@ -105,7 +105,22 @@ class ChartsLoader:
         self.timer.setSingleShot(True)
         self.timer.setInterval(REFRESH_DELAY_MS)
         self.timer.timeout.connect(self.load_now)
-        page.ctx.data_changed.connect(lambda table, _ids: table in RELEVANT_TABLES and self.timer.start())
+        self.stale = False
+        page.ctx.data_changed.connect(self._data_changed)
+
+    def _data_changed(self, table: str, _ids) -> None:
+        if table not in RELEVANT_TABLES:
+            return
+        if self.page.isVisible():
+            self.timer.start()
+        else:  # drawn when shown again: a hidden page drawing charts through an import would stall the window
+            self.stale = True
+
+    def shown(self) -> None:
+        """The page came into view: catch up on changes made while it was hidden."""
+        if self.stale:
+            self.stale = False
+            self.timer.start()
 
     def load_now(self) -> None:
         ctx = self.page.ctx
@@ -185,6 +200,10 @@ class FlowsPage(QWidget):
 
     def select(self, key: str) -> None:
         self.which.setCurrentIndex(self.which.findData(key))
+
+    def showEvent(self, event):  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.loader.shown()
 
     def _show(self, result: dict) -> None:
         self.result = result
