@@ -4,6 +4,7 @@
     python -m bench matching --by-kind                        ... and how each kind of pair fares
     python -m bench matching --entry [--households 200000]    p95 of one entry check
     python -m bench matching --bulk [--households 200000]     the bulk duplicate run
+    ... --lean                                                 fill the database with plain INSERTs
 
 Quality: the labelled pairs come from bench/matching_data.py; name frequencies from 5,000
 other generated people (as the app takes them from its database). The baseline is the rule
@@ -93,8 +94,10 @@ def main(argv) -> int:
     ap.add_argument("--entry", action="store_true", help="time the entry check instead")
     ap.add_argument("--bulk", action="store_true", help="time the bulk duplicate run instead")
     ap.add_argument("--households", type=int, default=200_000)
+    ap.add_argument("--lean", action="store_true",
+                    help="fill the database with plain INSERTs (minutes, not an hour) instead of the demo generator")
     args = ap.parse_args(argv)
     if args.entry or args.bulk:
         from . import matching_speed
-        return matching_speed.run(args.households, entry=args.entry, bulk=args.bulk, seed=args.seed)
+        return matching_speed.run(args.households, entry=args.entry, bulk=args.bulk, seed=args.seed, lean=args.lean)
     return quality(args.pairs, args.seed, args.by_kind)

@@ -9,7 +9,8 @@ from . import index, profile as profiles
 from .score import compare, probability
 from .thresholds import WARN_AT
 
-ENTRY_CAP = 3000  # candidates read for one entry check at most (a block of محمد with no family name)
+ENTRY_READ = 5000  # keys read per looked-up range at most
+ENTRY_CAP = 400  # candidates compared in one entry check at most (a crowded block: محمد son of أحمد)
 WINDOW = 12  # in a large block, each record is compared with this many neighbours (sorted by father, year)
 
 
@@ -50,16 +51,17 @@ def check_household(conn, values: dict, members=(), *, exclude=(), min_score: fl
 
 
 def _check(conn, tbl, p, exclude, min_score, limit) -> list[Candidate]:
-    ids: set[str] = set()
+    hits: dict[str, int] = {}
     for low, high in index.query_keys(p):
-        ids.update(r[0] for r in conn.execute(
-            "SELECT record_id FROM match_keys WHERE tbl = ? AND key >= ? AND key <= ? LIMIT ?",
-            (tbl, low, high, ENTRY_CAP)))
-        if len(ids) >= ENTRY_CAP:
-            break
-    ids.difference_update(exclude)
-    if not ids:
+        for (rid,) in conn.execute("SELECT record_id FROM match_keys WHERE tbl = ? AND key >= ? AND key <= ? LIMIT ?",
+                                   (tbl, low, high, ENTRY_READ)):
+            hits[rid] = hits.get(rid, 0) + 1
+    for rid in exclude:
+        hits.pop(rid, None)
+    if not hits:
         return []
+    # in a crowded block (محمد son of أحمد), those sharing both the family and the father's name first
+    ids = sorted(hits, key=hits.get, reverse=True)[:ENTRY_CAP] if len(hits) > ENTRY_CAP else list(hits)
     loaded = index.person_profiles(conn, ids) if tbl == "persons" else index.household_profiles(conn, ids)
     freq = index.StoreFrequencies(conn)
     out = []

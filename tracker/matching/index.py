@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 
+from tracker.errors import Cancelled
 from tracker.store import records
 from . import profile as profiles
 from .score import Frequencies, TF_DEFAULT, TF_FLOOR, terms_of
@@ -169,13 +170,19 @@ def pending(conn) -> int:
                         (indexed_seq(conn),)).fetchone()[0]
 
 
+REBUILD_OVER = 100_000  # change-log rows behind: reading every record in order is then cheaper
+
+
 def refresh(store, *, progress=None, cancelled=None, chunk: int = 5000) -> int:
     """Bring the index up to date with the change log. Returns how many records were re-indexed.
-    Commits per chunk, so a cancelled or interrupted catch-up keeps what it did."""
+    Commits per chunk, so a cancelled or interrupted catch-up keeps what it did. Far behind (a
+    large import), it rebuilds the whole index instead."""
     conn = store.conn
     done = 0
     top = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM change_log").fetchone()[0]
     start = indexed_seq(conn)
+    if top - start > REBUILD_OVER:
+        return rebuild(store, progress=progress, cancelled=cancelled)
     total = max(1, top - start)
     while True:
         since = indexed_seq(conn)
@@ -205,13 +212,44 @@ def refresh(store, *, progress=None, cancelled=None, chunk: int = 5000) -> int:
             return done
 
 
+def rebuild(store, *, progress=None, cancelled=None, chunk: int = 20_000) -> int:
+    """Index every live person and household from scratch, reading them in storage order (no
+    change log). One transaction: a cancelled rebuild leaves the index as it was."""
+    conn = store.conn
+    top = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM change_log").fetchone()[0]
+    total = conn.execute("SELECT (SELECT max(rowid) FROM persons) + (SELECT max(rowid) FROM households)").fetchone()[0] or 1
+    done = 0
+    with store.atomic():
+        for t in ("match_keys", "match_index", "match_terms"):
+            conn.execute(f"DELETE FROM {t}")
+        for tbl in ("persons", "households"):
+            last = 0
+            while True:
+                ids = [r[0] for r in conn.execute(f"SELECT id FROM {tbl} WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                                                  (last, chunk))]
+                if not ids:
+                    break
+                last = conn.execute(f"SELECT rowid FROM {tbl} WHERE id = ?", (ids[-1],)).fetchone()[0]
+                profs = person_profiles(conn, ids, with_household=False) if tbl == "persons" \
+                    else household_profiles(conn, ids)
+                _reindex(conn, tbl, (), profs)
+                done += len(ids)
+                if progress:
+                    progress(min(done, total), total)
+                if cancelled and cancelled():
+                    raise Cancelled("the matching index was not rebuilt")
+        _set_seq(store, top)
+    return done
+
+
 def _set_seq(store, seq: int) -> None:
     store.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        (STATE_KEY, str(seq)))
 
 
 def _reindex(conn, tbl: str, ids, profs: dict) -> None:
-    if not ids:
+    """Replace the index entries of ``ids`` by those of ``profs`` (``ids`` empty: only add)."""
+    if not ids and not profs:
         return
     old_terms: dict = {}
     drop_keys = []
