@@ -109,6 +109,40 @@ def _arabic_months(text: str) -> str:
     return text
 
 
+FEW_DAYS = 14  # up to this many days (the first days of an emergency) each day gets its own tick
+MIN_DAYS_SHOWN = 7  # a single day is drawn in a week's frame, not stretched across the whole axis
+
+
+def _day_frame(ax, days: list[dt.date], language: str) -> None:
+    """x limits at least a week wide (the data at the right end, as it grows), half a day of margin;
+    with few days, one tick per day ("8 Mar"), never hours."""
+    from matplotlib.dates import DateFormatter, DayLocator
+
+    first, last = days[0], days[-1]
+    if (last - first).days + 1 < MIN_DAYS_SHOWN:
+        first = last - dt.timedelta(days=MIN_DAYS_SHOWN - 1)
+    half = dt.timedelta(hours=12)
+    ax.set_xlim(dt.datetime.combine(first, dt.time()) - half, dt.datetime.combine(last, dt.time()) + half)
+    if (last - first).days + 1 > FEW_DAYS:
+        return _date_axis(ax, language)
+    ax.xaxis.set_major_locator(DayLocator())
+
+    class DayMonth(DateFormatter):
+        def __call__(self, x, pos=0):
+            text = super().__call__(x, pos)
+            return _arabic_months(text) if language == "ar" else text
+
+    ax.xaxis.set_major_formatter(DayMonth("%-d %b"))
+
+
+def _people_axis(ax, top: float) -> None:
+    """Whole people only, from 0, with room above the highest value (for a label or the legend)."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=3))
+    ax.set_ylim(0, max(top * 1.25, 4))
+
+
 def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = "en") -> None:
     """Stacked daily bars per crossing point with the 7-day average as a line."""
     with style(language):
@@ -117,20 +151,28 @@ def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = 
         if not series.dates or not any(series.total):
             return _empty(ax, language)
         days = _dates(series.dates)
+        few = len(days) <= FEW_DAYS
         bottom = [0] * len(days)
         for i, (point, values) in enumerate(series.by_point.items()):
             colour = HIDDEN_GREY if point == HIDDEN else GREY if point == OTHER else OKABE_ITO[i % len(OKABE_ITO)]
             name = "\n".join(textwrap.wrap(names.get(point, point), LEGEND_CHARS)[:2])
-            ax.bar(days, values, bottom=bottom, width=1.0, color=colour, label=name, linewidth=0)
+            ax.bar(days, values, bottom=bottom, width=0.8 if few else 1.0, color=colour, label=name, linewidth=0)
             bottom = [b + v for b, v in zip(bottom, values)]
-        ax.plot(days, series.avg7, color="#000000", linewidth=1.6, label=word("avg7", language))
+        # markers: with one or two days the average is a point or a short segment, and must still show
+        ax.plot(days, series.avg7, color="#000000", linewidth=1.6, marker="o" if few else None, markersize=4,
+                label=word("avg7", language))
         ax.set_ylabel(word("people", language))
-        _date_axis(ax, language)
-        # inside, top right: counts fall after the first days of a displacement, so that corner is
-        # usually empty, and the plot keeps the full width on a small screen
-        # (DejaVu Sans draws Arabic too, with much shorter lines than Noto's, so the legend fits)
-        ax.legend(loc="upper right", ncols=1, labelspacing=0.2, handlelength=1.2, frameon=True, framealpha=0.85,
-                  edgecolor="none", prop={"family": "DejaVu Sans", "size": FONT_SIZE - 2})
+        _people_axis(ax, max(max(series.total), max(series.avg7 or [0])))
+        _day_frame(ax, days, language)
+        # The legend in the font of the language (its box measures the text it holds). With few days the
+        # bars stand at the right end, so it goes below the plot; later, top right, where counts have fallen.
+        prop = {"size": FONT_SIZE - 2}
+        if few:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(3, len(series.by_point) + 1),
+                      labelspacing=0.2, handlelength=1.2, frameon=False, prop=prop)
+        else:
+            ax.legend(loc="upper right", ncols=1, labelspacing=0.2, handlelength=1.2, frameon=True,
+                      framealpha=0.85, edgecolor="none", prop=prop)
 
 
 def draw_cumulative(fig, dates: list[str], values: list[int], language: str = "en") -> None:
@@ -140,13 +182,18 @@ def draw_cumulative(fig, dates: list[str], values: list[int], language: str = "e
         if not dates or not any(values):
             return _empty(ax, language)
         days = _dates(dates)
-        ax.fill_between(days, values, step="post", color=OKABE_ITO[4], alpha=0.5, linewidth=0)
-        ax.step(days, values, where="post", color=OKABE_ITO[0], linewidth=1.6)
-        ax.annotate(number(values[-1], language), (days[-1], values[-1]), xytext=(-4, 4), textcoords="offset points",
-                    ha="right", va="bottom", fontweight="bold")
+        # steps to the end of the last day, so a single day is a visible block, not a line of no width
+        ends = [dt.datetime.combine(d, dt.time()) - dt.timedelta(hours=12) for d in days]
+        ends.append(ends[-1] + dt.timedelta(days=1))
+        steps = [*values, values[-1]]
+        ax.fill_between(ends, steps, step="post", color=OKABE_ITO[4], alpha=0.5, linewidth=0)
+        ax.step(ends, steps, where="post", color=OKABE_ITO[0], linewidth=1.6)
+        # the total inside the plot, top left (the curve only rises to the right): never over the title
+        ax.text(0.02, 0.96, word("total", language) + ": " + number(values[-1], language), transform=ax.transAxes,
+                ha="left", va="top", fontweight="bold")
         ax.set_ylabel(word("people", language))
-        ax.set_ylim(bottom=0)
-        _date_axis(ax, language)
+        _people_axis(ax, max(values))
+        _day_frame(ax, days, language)
 
 
 def _top_with_other(flows, side: int, top: int) -> list[str]:

@@ -13,6 +13,7 @@ WORDS = {
     "daily_title": ("People counted per day, by crossing point", "عدد الأشخاص يومياً حسب نقطة العبور"),
     "avg7": ("7-day average (all points)", "المتوسط لسبعة أيام (كل النقاط)"),
     "people": ("People", "أشخاص"),
+    "total": ("Total", "المجموع"),
     "date": ("Date", "التاريخ"),
     "cumulative_title": ("Cumulative people counted", "العدد التراكمي للأشخاص"),
     "flow_title": ("From governorate of origin to destination", "من محافظة المنشأ إلى الوجهة"),
