@@ -135,3 +135,12 @@ def test_the_reports_daily_chart_holds_with_its_totals_printed(seed, days, point
     table = [[None if by_point[p][d] and (d in blank or shown.by_point.get(p, [0] * days)[d] == 0) else
               by_point[p][d] for p in names] + [None if d in blank else totals[d]] for d in range(days)]
     assert weak_cells(table, raw, k) == []
+
+
+def test_a_larger_table_of_mostly_small_counts_holds():
+    # 60 rows like a fortnight of day x origin cells: most counts small, a few large rows
+    rows = _random_rows(random.Random(2025), 60, 0.45, 9) + _random_rows(random.Random(7), 6, 0.8, 60)
+    out = suppress(rows, 5)
+    hidden = sum(1 for o in out for f in MEMBERS if o[f] == MARKER)
+    assert hidden > 200
+    assert _weak(rows, out, 5) == []
