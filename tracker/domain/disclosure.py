@@ -209,8 +209,9 @@ class Protection:
 def protect(cells: list[list[int]], k: int, *, hide_margins: bool = False,
             row_totals: list[int] | None = None) -> set[tuple[int, int]]:
     """The entries ``(i, j)`` of the extended table to hide (see the module text). ``row_totals``
-    defaults to the row sums; ``hide_margins`` lets column totals and the grand total be complements
-    (only for a document that itself publishes them and nothing else does)."""
+    defaults to the row sums. ``hide_margins`` lets a column total or the grand total be withheld as a
+    complement (entries ``(R, j)`` in the result), for a document that does not print them (the
+    summary export); without it they stay known, for a document that prints them (the report)."""
     return Protection(cells, k, hide_margins=hide_margins, row_totals=row_totals).run()
 
 
