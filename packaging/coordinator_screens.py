@@ -34,7 +34,8 @@ for i, (name, org) in enumerate((("tripoli-1", "Amel Association"), ("akkar-2", 
     demo.populate(field, households=200, crossings=900, seed=100 + i)
     identity.ensure_identity(field)
     identity.add_peer(coord, identity.own_identity(field))
-    summary_bundle.export_summary(field, folder / f"{name}.dtb")
+    identity.add_peer(field, identity.own_identity(coord))  # summaries are encrypted to a trusted coordinator
+    summary_bundle.export_summary(field, folder / f"{name}.dtb", for_device=coord.device_id)
     summary_bundle.import_summary(coord, folder / f"{name}.dtb")
     field.close()
 coord.close()

@@ -84,6 +84,10 @@
         <translation>هذا الملف صادر عن جهاز لا تثق به قاعدة البيانات هذه: ⁨%1⁩ (⁨%2⁩)، البصمة ⁨%3⁩. قارن البصمة مع ذلك المكتب عبر الهاتف، ثم استورد الملف من جديد واختر الوثوق بالجهاز.</translation>
     </message>
     <message>
+        <source>This file comes from a device this database does not trust (device %1), fingerprint %2. Nothing in it was read. Compare the fingerprint with that office by phone, then import the file again and choose to trust the device.</source>
+        <translation>هذا الملف من جهاز لا تثق به قاعدة البيانات هذه (الجهاز %1)، بصمته %2. لم يُقرأ منه شيء. قارن البصمة مع ذلك المكتب بالهاتف، ثم استورد الملف مرة أخرى واختر الثقة بالجهاز.</translation>
+    </message>
+    <message>
         <source>This file claims to come from a trusted device but is signed with another key. It was not imported; check with that office.</source>
         <translation>يدّعي هذا الملف أنه صادر عن جهاز موثوق، لكنه موقّع بمفتاح آخر. لم يُستورد؛ تحقّق من الأمر مع ذلك المكتب.</translation>
     </message>
@@ -106,6 +110,30 @@
     <message>
         <source>This bundle was written by a newer version of Displacement Tracker. Update the app to import it.</source>
         <translation>كُتبت هذه الحزمة بإصدار أحدث من متتبّع النزوح. حدّث التطبيق لاستيرادها.</translation>
+    </message>
+    <message>
+        <source>%1 was written by an older version of Displacement Tracker, whose changes are not signed by the devices that made them. Ask the sender to update the app and export again.</source>
+        <translation>كُتب %1 بإصدار أقدم من متتبع النزوح لا تحمل تغييراته توقيع الأجهزة التي أجرتها. اطلب من المرسل تحديث التطبيق والتصدير مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>This bundle was written by an older version of Displacement Tracker. Ask the sender to update the app and export again.</source>
+        <translation>كُتبت هذه الحزمة بإصدار أقدم من متتبع النزوح. اطلب من المرسل تحديث التطبيق والتصدير مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>This file unpacks to far more than any bundle could hold: it was not written by Displacement Tracker. Nothing was imported.</source>
+        <translation>يتمدد هذا الملف إلى حجم يفوق بكثير ما يمكن أن تحمله أي حزمة: لم يكتبه متتبع النزوح. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Changes in this bundle (%1) are dated more than a day ahead of this laptop&apos;s clock. Nothing was imported: check the date and time of the sending device and of this one, then export again.</source>
+        <translation>تحمل تغييرات في هذه الحزمة (%1) تاريخًا يسبق ساعة هذا الحاسوب بأكثر من يوم. لم يُستورد شيء: تحقق من تاريخ ووقت الجهاز المرسل وهذا الجهاز، ثم صدّر مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>This bundle holds changes dated more than a day ahead of this laptop&apos;s clock. Nothing was imported: check the date and time of both devices.</source>
+        <translation>تحمل هذه الحزمة تغييرات بتاريخ يسبق ساعة هذا الحاسوب بأكثر من يوم. لم يُستورد شيء: تحقق من تاريخ ووقت الجهازين.</translation>
+    </message>
+    <message>
+        <source>This bundle carries changes that are not signed by the device that made them, or are signed with another key. Nothing was imported: tell the office that sent it.</source>
+        <translation>تحمل هذه الحزمة تغييرات غير موقّعة من الجهاز الذي أجراها، أو موقّعة بمفتاح آخر. لم يُستورد شيء: أبلغ المكتب الذي أرسلها.</translation>
     </message>
     <message>
         <source>%1 is not a usable identity file: it is damaged, was changed after it was made, or comes from another version. Ask the other office to save its identity file again.</source>

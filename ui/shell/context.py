@@ -172,10 +172,15 @@ _CODED = {
                                          "from the sender.")),
     ),
     "unknown_signer": (
-        (("name?", "organisation?", "fingerprint"),
+        (("name", "organisation?", "fingerprint"),
          QT_TRANSLATE_NOOP("Errors", "This file comes from a device this database does not trust: %1 (%2), "
                                      "fingerprint %3. Compare the fingerprint with that office by phone, then "
                                      "import the file again and choose to trust the device.")),
+        # Nothing in the file is read before its sender is trusted: only its device id and key are known.
+        (("device_id", "fingerprint"),
+         QT_TRANSLATE_NOOP("Errors", "This file comes from a device this database does not trust (device %1), "
+                                     "fingerprint %2. Nothing in it was read. Compare the fingerprint with that "
+                                     "office by phone, then import the file again and choose to trust the device.")),
         ((), QT_TRANSLATE_NOOP("Errors", "This file claims to come from a trusted device but is signed with another "
                                          "key. It was not imported; check with that office.")),
     ),
@@ -193,6 +198,31 @@ _CODED = {
                                                 "the app to import it.")),
         ((), QT_TRANSLATE_NOOP("Errors", "This bundle was written by a newer version of Displacement Tracker. "
                                          "Update the app to import it.")),
+    ),
+    "bundle_too_old": (
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 was written by an older version of Displacement Tracker, whose "
+                                                "changes are not signed by the devices that made them. Ask the sender "
+                                                "to update the app and export again.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "This bundle was written by an older version of Displacement Tracker. Ask "
+                                         "the sender to update the app and export again.")),
+    ),
+    "bundle_too_large": (
+        ((), QT_TRANSLATE_NOOP("Errors", "This file unpacks to far more than any bundle could hold: it was not "
+                                         "written by Displacement Tracker. Nothing was imported."), "detail"),
+    ),
+    "clock_ahead": (
+        (("count",),
+         QT_TRANSLATE_NOOP("Errors", "Changes in this bundle (%1) are dated more than a day ahead of this laptop's "
+                                     "clock. Nothing was imported: check the date and time of the sending device and "
+                                     "of this one, then export again.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "This bundle holds changes dated more than a day ahead of this laptop's "
+                                         "clock. Nothing was imported: check the date and time of both devices."),
+         "detail"),
+    ),
+    "origin_not_signed": (
+        ((), QT_TRANSLATE_NOOP("Errors", "This bundle carries changes that are not signed by the device that made "
+                                         "them, or are signed with another key. Nothing was imported: tell the "
+                                         "office that sent it."), "detail"),
     ),
     "peer_error": (
         (("path",), QT_TRANSLATE_NOOP("Errors", "%1 is not a usable identity file: it is damaged, was changed after "
