@@ -527,6 +527,10 @@
         <source>Unknown / not in the list</source>
         <translation>غير معروف / غير موجود في القائمة</translation>
     </message>
+    <message>
+        <source>district</source>
+        <translation>قضاء</translation>
+    </message>
 </context>
 <context>
     <name>MembersGrid</name>

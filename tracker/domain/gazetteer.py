@@ -10,6 +10,7 @@ P-codes are opaque strings: never derived, never parsed.
 from __future__ import annotations
 
 import csv
+import functools
 
 from tracker.store import permissions, records
 from tracker.errors import FieldError, ValidationError
@@ -61,6 +62,18 @@ def read_csv(path) -> list[dict]:
     if errors:
         raise ValidationError(errors)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def alternate_names() -> dict[str, tuple[str, ...]]:
+    """Other spellings by P-code, in both scripts (resources/gazetteer/alternate_names.csv): what a
+    registrar may type ("Jableh", "Idlib", "ادلب") for the gazetteer's own name ("Jablah", "Idleb", "إدلب")."""
+    path = resource_path("gazetteer", "alternate_names.csv")
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row["pcode"]: tuple(n.strip() for n in row["names"].split(";") if n.strip())
+                for row in csv.DictReader(fh)}
 
 
 def shipped_rows() -> list[dict]:

@@ -7,10 +7,14 @@ Choosing 'Unknown' reveals a text box for what the person said.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
+from tracker.domain import gazetteer
+
 UNKNOWN = "unknown"
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 7  # every spelling of the place, for typing
 
 
 def place_name(locations: dict, pcode: str | None, language: str = "en") -> str:
@@ -37,7 +41,12 @@ class LocationPicker(QWidget):
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMinimumContentsLength(18)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        completer = self.combo.completer()
+        # Typing matches the names shown and the other spellings of each place (gazetteer.alternate_names):
+        # "Jableh" finds Jablah, "ادلب" finds إدلب.
+        completer = _PlaceCompleter(self.combo)
+        self.combo.setCompleter(completer)
+        completer.setCompletionRole(SEARCH_ROLE)
+        completer.activated[QModelIndex].connect(self._completed)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -65,10 +74,16 @@ class LocationPicker(QWidget):
             self.combo.addItem("", None)
         if self._allow_unknown:
             self.combo.addItem(self.tr("Unknown / not in the list"), UNKNOWN)
+        for row in range(self.combo.count()):
+            self.combo.setItemData(row, self.combo.itemText(row), SEARCH_ROLE)
         places = [loc for loc in locations.values() if self._wanted(loc)]
         places.sort(key=lambda loc: (loc.get("level") or 9, place_name(locations, loc["id"], self._language)))
+        others = gazetteer.alternate_names()
         for loc in places:
-            self.combo.addItem(self._display(locations, loc), loc["id"])
+            text = self._display(locations, loc)
+            self.combo.addItem(text, loc["id"])
+            spellings = " ".join((bare(text), *others.get(loc["id"], ())))
+            self.combo.setItemData(self.combo.count() - 1, spellings, SEARCH_ROLE)
         # The list opens as wide as its longest name, cut in the middle if it must: places that
         # share a long beginning ("Nahr al-Kabir river crossing, …") differ at the end.
         view = self.combo.view()
@@ -90,6 +105,9 @@ class LocationPicker(QWidget):
         # either, keeps its own direction and its brackets stay where they belong.
         text = isolate(main) if other == main else f"{isolate(main)} — {isolate(other)}"
         show_parent = parent and (loc.get("kind") != "admin" or (loc.get("level") or 1) > 1)
+        if show_parent and parent == main:  # "Akkar (Akkar)" reads as the governorate listed twice
+            level = self.tr("district")
+            return f"{text} ({level})"
         return f"{text} ({isolate(parent)})" if show_parent else text
 
     # -- value ---------------------------------------------------------------------------
@@ -115,7 +133,15 @@ class LocationPicker(QWidget):
         self.free_text.setVisible(self.pcode() == UNKNOWN)
         self.changed.emit()
 
+    def _completed(self, index) -> None:
+        """A place chosen in the completion list (perhaps by another spelling) becomes the choice."""
+        row = self.combo.findData(index.data(Qt.ItemDataRole.UserRole))
+        if row >= 0:
+            self.combo.setCurrentIndex(row)
+
     def _focus_moved(self, old, new) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.combo):  # closing: nothing to choose
+            return
         if old is not None and (old is self.combo or self.combo.isAncestorOf(old)) \
                 and not (new is not None and (new is self.combo or self.combo.isAncestorOf(new))):
             self._snap_to_item()
@@ -126,13 +152,26 @@ class LocationPicker(QWidget):
         if not typed or self.combo.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
             return
         wanted = typed.casefold()
-        hits = [i for i in range(self.combo.count()) if wanted in bare(self.combo.itemText(i)).casefold()]
+        hits = [i for i in range(self.combo.count())
+                if wanted in (self.combo.itemData(i, SEARCH_ROLE) or bare(self.combo.itemText(i))).casefold()]
         # A place's own name typed in full wins over places that merely mention it (their parent):
         # "Homs" is the governorate (listed first, as the higher level), not every district of Homs.
         named = [i for i in hits if wanted in {_own_name(self.combo.itemText(i)).casefold(),
-                                              _other_name(self.combo.itemText(i)).casefold()}]
+                                              _other_name(self.combo.itemText(i)).casefold(),
+                                              *(n.casefold() for n in gazetteer.alternate_names().get(
+                                                  self.combo.itemData(i), ()))}]
         if len(hits) == 1 or named:
             self.combo.setCurrentIndex((named or hits)[0])
+
+
+class _PlaceCompleter(QCompleter):
+    """Matches on every spelling (SEARCH_ROLE), but writes the place's shown name into the box."""
+
+    def __init__(self, combo):
+        super().__init__(combo.model(), combo)
+
+    def pathFromIndex(self, index):  # noqa: N802 (Qt's name)
+        return index.data(Qt.ItemDataRole.DisplayRole) or ""
 
 
 def isolate(text: str) -> str:
