@@ -10,7 +10,7 @@ from .score import compare, probability
 from .thresholds import WARN_AT
 
 ENTRY_READ = 5000  # keys read per looked-up range at most
-ENTRY_CAP = 400  # candidates compared in one entry check at most (a crowded block: محمد son of أحمد)
+ENTRY_CAP = 200  # candidates compared in one entry check at most (a crowded block: محمد son of أحمد)
 WINDOW = 12  # in a large block, each record is compared with this many neighbours (sorted by father, year)
 
 
@@ -62,7 +62,10 @@ def _check(conn, tbl, p, exclude, min_score, limit) -> list[Candidate]:
         return []
     # in a crowded block (محمد son of أحمد), those sharing both the family and the father's name first
     ids = sorted(hits, key=hits.get, reverse=True)[:ENTRY_CAP] if len(hits) > ENTRY_CAP else list(hits)
-    loaded = index.person_profiles(conn, ids) if tbl == "persons" else index.household_profiles(conn, ids)
+    # (a person's household members are not read here: at entry the names decide, and reading them
+    # for every candidate doubled the check's time)
+    loaded = index.person_profiles(conn, ids, with_household=False) if tbl == "persons" \
+        else index.household_profiles(conn, ids)
     freq = index.StoreFrequencies(conn)
     out = []
     for rid, other in loaded.items():
