@@ -84,7 +84,7 @@ def duplicates(conn, tbl: str, *, min_score: float = WARN_AT, progress=None, can
     total = conn.execute("SELECT count(*) FROM match_keys WHERE tbl = ?", (tbl,)).fetchone()[0] or 1
     different = _decided(conn, tbl)
     freq = index.StoreFrequencies(conn)
-    load = index.person_profiles if tbl == "persons" else index.household_profiles
+    load = _cached(index.person_profiles if tbl == "persons" else index.household_profiles)
     cur = conn.execute("SELECT key, record_id FROM match_keys WHERE tbl = ? ORDER BY key", (tbl,))
     seen = 0
     block_key, block = None, []
@@ -101,6 +101,25 @@ def duplicates(conn, tbl: str, *, min_score: float = WARN_AT, progress=None, can
         block.append(rid)
     if progress:
         progress(total, total)
+
+
+def _cached(load, size: int = 100_000):
+    """``load`` remembering the profiles it read last: a record's blocks of one name stem (its birth
+    year in both bucketings) come one after the other in key order."""
+    cache: dict = {}
+
+    def cached(conn, ids):
+        missing = [i for i in ids if i not in cache]
+        if missing:
+            if len(cache) > size:
+                for k in list(cache)[:size // 2]:
+                    del cache[k]
+            got = load(conn, missing)
+            cache.update(got)
+            cache.update((i, None) for i in missing if i not in got)
+        return {i: cache[i] for i in ids if cache.get(i) is not None}
+
+    return cached
 
 
 def _with_end(cur):
