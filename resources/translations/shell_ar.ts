@@ -64,6 +64,86 @@
         <translation>بعد تاريخ التسجيل</translation>
     </message>
     <message>
+        <source>is before the displacement date</source>
+        <translation>قبل تاريخ النزوح</translation>
+    </message>
+    <message>
+        <source>may hold only digits, spaces, + ( ) -</source>
+        <translation>يجب أن يحتوي على أرقام ومسافات و + ( ) - فقط</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>يجب أن يكون رقمًا</translation>
+    </message>
+    <message>
+        <source>this household is already fully registered</source>
+        <translation>هذه الأسرة مسجلة تسجيلًا كاملًا من قبل</translation>
+    </message>
+    <message>
+        <source>is a pre-registration: upgrade it to a full registration first</source>
+        <translation>تسجيل أولي: رقّه إلى تسجيل كامل أولًا</translation>
+    </message>
+    <message>
+        <source>cannot be changed (a shipped gazetteer entry)</source>
+        <translation>لا يمكن تغييره (مكان من القائمة المرفقة بالبرنامج)</translation>
+    </message>
+    <message>
+        <source>is not in the area given beside it</source>
+        <translation>ليس ضمن المنطقة المذكورة بجانبه</translation>
+    </message>
+    <message>
+        <source>is not a place code of the right level</source>
+        <translation>ليس رمز مكان من المستوى الصحيح</translation>
+    </message>
+    <message>
+        <source>does not agree with the counts by sex and age</source>
+        <translation>لا يتفق مع الأعداد حسب الجنس والعمر</translation>
+    </message>
+    <message>
+        <source>does not agree with the members listed</source>
+        <translation>لا يتفق مع الأفراد المدرجين</translation>
+    </message>
+    <message>
+        <source>holds control characters, which are not allowed</source>
+        <translation>يحتوي على محارف تحكم غير مسموح بها</translation>
+    </message>
+    <message>
+        <source>is not a Displacement Tracker record id</source>
+        <translation>ليس معرّف سجل في متتبّع النزوح</translation>
+    </message>
+    <message>
+        <source>matches no household in the database</source>
+        <translation>لا يطابق أي أسرة في قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>is repeated</source>
+        <translation>مكرر</translation>
+    </message>
+    <message>
+        <source>already exists</source>
+        <translation>موجود من قبل</translation>
+    </message>
+    <message>
+        <source>is too weak: use a few more words</source>
+        <translation>ضعيفة جدًا: أضف بضع كلمات</translation>
+    </message>
+    <message>
+        <source>has a different number of cells than the header</source>
+        <translation>عدد خاناته يختلف عن عدد خانات العنوان</translation>
+    </message>
+    <message>
+        <source>belongs to a household that was rejected</source>
+        <translation>ينتمي إلى أسرة رُفضت</translation>
+    </message>
+    <message>
+        <source>is the same submission as an earlier row; the copy is skipped</source>
+        <translation>هو الإرسال نفسه في صف سابق؛ تم تخطي النسخة</translation>
+    </message>
+    <message>
+        <source>these two were decided not to be the same; undo that first</source>
+        <translation>تقرّر سابقًا أن هذين ليسا الشخص نفسه؛ ألغِ ذلك القرار أولًا</translation>
+    </message>
+    <message>
         <source>The bundle is damaged: its line %1 cannot be read. Nothing was imported; ask the sender for a new copy.</source>
         <translation>الحزمة تالفة: لا يمكن قراءة السطر %1 منها. لم يُستورد شيء؛ اطلب من المرسِل نسخة جديدة.</translation>
     </message>

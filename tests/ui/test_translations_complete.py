@@ -99,7 +99,7 @@ def test_the_checker_catches_lost_placeholders_and_unfinished_entries(tmp_path):
 
 def test_every_ui_file_with_words_is_listed_in_an_area():
     listed = {f for area in (p.stem for p in TRANSLATIONS.glob("*.sources")) for f in _sources(area)}
-    with_words = {str(p.relative_to(ROOT)) for p in sorted((ROOT / "ui").glob("*.py"))
+    with_words = {str(p.relative_to(ROOT)) for p in sorted((ROOT / "ui").rglob("*.py"))
                   if TRANSLATABLE.search(p.read_text(encoding="utf-8"))}
     assert not with_words - listed, f"add these to a resources/translations/*.sources: {sorted(with_words - listed)}"
 
