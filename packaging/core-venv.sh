@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The Qt-free core, installed as a user or a server would: `pip install ".[test]"` (no [gui]) into
-# .venv-core, then the core tests and a dtrack round trip there (init, demo, export, check, self-test),
+# The Qt-free core, installed as a script or a coordinator's server would: `pip install ".[test,hub]"`
+# (no [gui]) into .venv-core, then the core tests and a dtrack round trip there (init, demo, export,
+# check, self-test),
 # run from outside the checkout so the installed package, not the source folder, is what runs.
 # Re-runs reuse the virtual environment and pip's cache, so only this project's wheel is rebuilt.
 set -euo pipefail
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv-core/bin/python ] || "$PY" -m venv .venv-core
 .venv-core/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv-core/bin/python -m pip install -q ".[test]" 2>&1 | grep -v -e "^WARNING: Location" -e "^ *$" || true
+.venv-core/bin/python -m pip install -q ".[test,hub]" 2>&1 | grep -v -e "^WARNING: Location" -e "^ *$" || true
 if .venv-core/bin/python -c 'import PySide6' 2>/dev/null; then
     echo "core-venv: PySide6 is installed without the [gui] extra: the core's dependencies pull in Qt" >&2
     exit 1
