@@ -9,7 +9,7 @@ one (double-click or Enter) to correct it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateTimeEdit, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
@@ -65,32 +65,37 @@ class CrossingsPage(QWidget):
         for button in (self.direction_in, self.direction_out):
             self._directions.addButton(button)
         self.counted_at = QDateTimeEdit()
+        # Left to right in Arabic too, set before the format (the box lays its sections out by it):
+        # mirrored, "17:04" read as "04:17" and the date's parts swapped.
+        self.counted_at.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.counted_at.setLocale(QLocale.c())  # an ISO date and time: the same digits and order in both languages
         self.counted_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.counted_at.setCalendarPopup(True)
         now = QPushButton(self.tr("Now"))
         now.clicked.connect(self._follow_clock)
-        # The point has a row of its own: the three Nahr al-Kabir points differ only at the end of their names.
+        # The point's box takes the row's spare width; its list opens wide (the Nahr al-Kabir points differ
+        # only at the end of their names).
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("Crossing point")), 0, 0)
         point_row = QHBoxLayout()
         point_row.addWidget(self.point, 1)
         point_row.addWidget(self.new_point_button)
-        top.addLayout(point_row, 0, 1, 1, 5)
-        top.addWidget(QLabel(self.tr("Direction")), 2, 0)
+        top.addLayout(point_row, 0, 1)
+        top.addWidget(QLabel(self.tr("Direction")), 0, 2)
         directions = QHBoxLayout()
         directions.addWidget(self.direction_in)
         directions.addWidget(self.direction_out)
-        top.addLayout(directions, 2, 1)
-        top.addWidget(QLabel(self.tr("Date and time")), 2, 2)
+        top.addLayout(directions, 0, 3)
+        top.addWidget(QLabel(self.tr("Date and time")), 0, 4)
         when = QHBoxLayout()
         when.addWidget(self.counted_at)
         when.addWidget(now)
-        top.addLayout(when, 2, 3)
+        top.addLayout(when, 0, 5)
         self._errors = {f: self._error_label() for f in ("crossing_pcode", "direction", "counted_at")}
-        top.addWidget(self._errors["crossing_pcode"], 1, 1, 1, 5)
-        top.addWidget(self._errors["direction"], 3, 1)
-        top.addWidget(self._errors["counted_at"], 3, 3)
-        top.setColumnStretch(5, 1)
+        top.addWidget(self._errors["crossing_pcode"], 1, 1)
+        top.addWidget(self._errors["direction"], 1, 3)
+        top.addWidget(self._errors["counted_at"], 1, 5)
+        top.setColumnStretch(1, 1)
         # The time follows the clock until the observer changes it (a group is saved at the minute it passed).
         self._time_follows_clock = True
         self._setting_time = False
@@ -108,7 +113,7 @@ class CrossingsPage(QWidget):
         self._errors["counts"] = self._error_label()
         tally_layout.addWidget(self._errors["counts"])
 
-        details = QGroupBox(self.tr("The group"))
+        details = QGroupBox()  # untitled: its fields say what they are, and the line goes to today's list
         grid = QGridLayout(details)
         self.origin = LocationPicker(self._locations, kinds=("admin",), countries=("SYR",), language=lang)
         self.destination = LocationPicker(self._locations, kinds=("admin", "site"), language=lang)
@@ -146,6 +151,7 @@ class CrossingsPage(QWidget):
             vuln_row.addWidget(QLabel(label(field)), row, 1 + col * 2)
             vuln_row.addWidget(box, row, 2 + col * 2)
         vuln_row.setColumnStretch(7, 1)
+        self._vulnerability_grid = vuln_row
         grid.addLayout(vuln_row, 4, 0, 1, 6)
         self._errors["vulnerabilities"] = self._error_label()
         grid.addWidget(self._errors["vulnerabilities"], 5, 0, 1, 6)
@@ -197,7 +203,9 @@ class CrossingsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(tally_box)
         layout.addWidget(details)
-        layout.addLayout(buttons)
+        # The buttons share the last row of the group's box (beside "of whom"): a row of their own
+        # would take a line from today's list on a 768-pixel screen, in Arabic most of all.
+        self._vulnerability_grid.addLayout(buttons, 1, 5, 1, 3)
         layout.addWidget(self.today_box, 1)
         self.setTabOrder(self.counted_at, self.tally)
 

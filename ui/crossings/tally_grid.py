@@ -35,7 +35,7 @@ class TallyGrid(QFrame):
         self.plus: dict[str, QPushButton] = {}
         self.minus: dict[str, QPushButton] = {}
         big = QFont(self.font())
-        big.setPointSize(big.pointSize() + 10)
+        big.setPointSize(big.pointSize() + 7)  # readable at arm's length, and the tally still leaves room for today's list
         big.setBold(True)
         grid = QGridLayout(self)
         for col, bracket in enumerate(model.AGE_BRACKETS, start=1):
@@ -66,7 +66,7 @@ class TallyGrid(QFrame):
         for button, step in ((minus, -1), (plus, 1)):
             button.setFont(font)
             button.setMinimumSize(40, 40)  # big enough for a thumb, small enough for a 1280-pixel screen
-            button.setMaximumWidth(64)  # a push button's own minimum (75 pixels in most styles) would not be
+            button.setMaximumSize(64, 44)  # and not as tall as its big font asks: today's list needs the room  # a push button's own minimum (75 pixels in most styles) would not be
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays on the grid for key counting
             button.setAutoRepeat(False)
             button.clicked.connect(lambda _c=False, f=field, s=step: self.add(f, s))
