@@ -3,7 +3,7 @@ published table can be narrowed to less than the threshold using its rows, colum
 
 import random
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tracker.domain import disclosure, model
@@ -118,6 +118,7 @@ def test_sources_are_separate_tables():
 
 @settings(max_examples=30, deadline=None)
 @given(st.integers(0, 2 ** 32), st.integers(1, 10), st.integers(1, 4), st.integers(2, 8))
+@example(seed=1, days=3, points=2, k=2)  # a blank day also hides a 15 nothing needed hidden
 def test_the_reports_daily_chart_holds_with_its_totals_printed(seed, days, points, k):
     # days x crossing points, bar tops = day totals; the report prints the period's totals, so the
     # margins stay known and each hidden cell must be as wide as they allow (or k)
@@ -134,7 +135,10 @@ def test_the_reports_daily_chart_holds_with_its_totals_printed(seed, days, point
     # a blank day hides which points had no one; the attacker is told anyway (a stronger attacker)
     table = [[None if by_point[p][d] and (d in blank or shown.by_point.get(p, [0] * days)[d] == 0) else
               by_point[p][d] for p in names] + [None if d in blank else totals[d]] for d in range(days)]
-    assert weak_cells(table, raw, k) == []
+    # a blank day also hides large cells nothing needed hidden; whether those can be worked out does
+    # not matter, only the cells the protection hid
+    planned = disclosure.protect([r[:-1] for r in raw], k, row_totals=totals)
+    assert [c for c in weak_cells(table, raw, k) if c[0] in planned] == []
 
 
 def test_a_larger_table_of_mostly_small_counts_holds():
