@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import logging
 import math
-import textwrap
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -135,6 +134,15 @@ def _day_frame(ax, days: list[dt.date], language: str) -> None:
     ax.xaxis.set_major_formatter(DayMonth("%-d %b"))
 
 
+def _middle_cut(name: str, chars: int) -> str:
+    """One legend line: a long name keeps its beginning and its end (the three Nahr al-Kabir points
+    differ only at the end), so the legend stays inside the plot in either script."""
+    if len(name) <= chars:
+        return name
+    head = chars // 3
+    return name[:head].rstrip() + "…" + name[-(chars - head - 1):].lstrip()
+
+
 def _people_axis(ax, top: float) -> None:
     """Whole people only, from 0, with room above the highest value (for a label or the legend)."""
     from matplotlib.ticker import MaxNLocator
@@ -155,7 +163,7 @@ def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = 
         bottom = [0] * len(days)
         for i, (point, values) in enumerate(series.by_point.items()):
             colour = HIDDEN_GREY if point == HIDDEN else GREY if point == OTHER else OKABE_ITO[i % len(OKABE_ITO)]
-            name = "\n".join(textwrap.wrap(names.get(point, point), LEGEND_CHARS)[:2])
+            name = _middle_cut(names.get(point, point), LEGEND_CHARS)
             ax.bar(days, values, bottom=bottom, width=0.8 if few else 1.0, color=colour, label=name, linewidth=0)
             bottom = [b + v for b, v in zip(bottom, values)]
         # markers: with one or two days the average is a point or a short segment, and must still show

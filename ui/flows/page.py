@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from tracker.domain import gazetteer
@@ -39,6 +39,10 @@ class FilterBar(QWidget):
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
+            # left to right with the C locale, set before the format: in Arabic the box would lay the
+            # date's parts out mirrored (02-12-2026)
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            edit.setLocale(QLocale.c())
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate.currentDate())
             edit.setEnabled(False)
