@@ -7,9 +7,8 @@ Choosing 'Unknown' reveals a text box for what the person said.
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 from tracker.domain import gazetteer
 
@@ -61,9 +60,8 @@ class LocationPicker(QWidget):
         self.set_locations(locations)
         self.combo.currentIndexChanged.connect(self._on_index)
         self.combo.lineEdit().editingFinished.connect(self._snap_to_item)
-        # Tab away while the completion list is open: the line edit never hears of it. The application
-        # says where the focus went (a signal, dropped by Qt when this picker is destroyed).
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        # Tabbing away while the completion list is open, the line edit never hears of it: pcode()
+        # resolves what was typed itself (no focus hook: a widget being destroyed must not be called).
         self.free_text.textEdited.connect(lambda _t: self.changed.emit())
 
     def set_locations(self, locations: dict) -> None:
@@ -115,6 +113,8 @@ class LocationPicker(QWidget):
         if not hasattr(self, "combo"):
             return None
         index = self.combo.findText(self.combo.currentText(), Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            index = self._typed_match()
         return self.combo.itemData(index) if index >= 0 else None
 
     def text(self) -> str:
@@ -139,18 +139,21 @@ class LocationPicker(QWidget):
         if row >= 0:
             self.combo.setCurrentIndex(row)
 
-    def _focus_moved(self, old, new) -> None:
-        if not shiboken6.isValid(self) or not shiboken6.isValid(self.combo):  # closing: nothing to choose
-            return
-        if old is not None and (old is self.combo or self.combo.isAncestorOf(old)) \
-                and not (new is not None and (new is self.combo or self.combo.isAncestorOf(new))):
-            self._snap_to_item()
-
     def _snap_to_item(self) -> None:
-        """Typed text that is part of exactly one item's name selects that item."""
+        """Typed text that names one item (see _typed_match) selects that item."""
         typed = self.combo.currentText().strip()
         if not typed or self.combo.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
             return
+        index = self._typed_match()
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+
+    def _typed_match(self) -> int:
+        """The item the typed text means: part of exactly one item's names, or an item's own name (or
+        another spelling of it) in full; -1 if none or several."""
+        typed = self.combo.currentText().strip()
+        if not typed:
+            return -1
         wanted = typed.casefold()
         hits = [i for i in range(self.combo.count())
                 if wanted in (self.combo.itemData(i, SEARCH_ROLE) or bare(self.combo.itemText(i))).casefold()]
@@ -161,7 +164,8 @@ class LocationPicker(QWidget):
                                               *(n.casefold() for n in gazetteer.alternate_names().get(
                                                   self.combo.itemData(i), ()))}]
         if len(hits) == 1 or named:
-            self.combo.setCurrentIndex((named or hits)[0])
+            return (named or hits)[0]
+        return -1
 
 
 class _PlaceCompleter(QCompleter):
