@@ -8,6 +8,7 @@ up to date when one is opened.
 from __future__ import annotations
 
 from tracker.domain import gazetteer
+from tracker.store import backup
 from tracker.store.connection import INIT_ADMIN, Store
 from tracker.sync.identity import ensure_identity
 
@@ -33,7 +34,7 @@ def open(path, passphrase: str, user: str | None = None, *, migrate: bool = True
     administrator made with it), migrated and with the shipped places up to date (unless
     ``migrate`` is off)."""
     extra = {"busy_seconds": busy_seconds} if busy_seconds else {}
-    store = Store.open(path, passphrase, user, migrate=migrate, **extra)
+    store = Store.open(path, passphrase, user, migrate=migrate, before_migration=backup.before_migration, **extra)
     if migrate:
         try:
             gazetteer.load_shipped(store)

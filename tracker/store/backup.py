@@ -221,8 +221,9 @@ def create(store, to=None, *, reason: str = "manual", progress=None, rotate_old:
             _remember_folder(store.conn, target_dir)
             _set_meta(store.conn, META_LAST, json.dumps(
                 {"at": utc_now_iso(), "head": audit_chain.head(store.conn), "file": str(path)}, ensure_ascii=False))
-    removed = rotate(target_dir, _prefix(store.path, store.device_id)) if rotate_old else []
-    return {"path": str(path), "bytes": path.stat().st_size, "reason": reason, "removed": [str(p) for p in removed]}
+    size = path.stat().st_size
+    removed = rotate(target_dir, _prefix(store.path, store.device_id), made=path) if rotate_old else []
+    return {"path": str(path), "bytes": size, "reason": reason, "removed": [str(p) for p in removed]}
 
 
 def last(store) -> dict | None:
@@ -289,10 +290,11 @@ def keep(backups: list[dict], *, daily: int = KEEP_DAILY, weekly: int = KEEP_WEE
     return kept
 
 
-def rotate(target_dir, prefix: str, **limits) -> list[Path]:
-    """Delete the backups of one database that ``keep`` does not keep. Returns what was deleted."""
+def rotate(target_dir, prefix: str, *, made: Path | None = None, **limits) -> list[Path]:
+    """Delete the backups of one database that ``keep`` does not keep (never ``made``, the one just
+    written: several made within one second get later names than the clock). Returns what was deleted."""
     found = backups_in(target_dir, prefix)
-    kept = keep(found, **limits)
+    kept = keep(found, **limits) | ({Path(made)} if made is not None else set())
     removed = []
     for b in found:
         if b["path"] not in kept:

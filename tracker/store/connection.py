@@ -120,7 +120,7 @@ class Store:
         """A new database with one account, ``admin`` (an administrator), unlocked by ``passphrase``.
         ``user`` is accepted as another name for ``admin``. ``policy=False`` skips the passphrase
         strength rule (only for the built-in demo database, which holds invented people)."""
-        from .accounts import check_name, check_passphrase
+        from .policy import check_name, check_passphrase
 
         path = Path(path)
         admin = check_name(user or admin)
@@ -162,17 +162,18 @@ class Store:
 
     @classmethod
     def open(cls, path, passphrase: str, user: str | None = None, *, migrate: bool = True,
-             busy_seconds: float = DEFAULT_BUSY_SECONDS) -> "Store":
+             busy_seconds: float = DEFAULT_BUSY_SECONDS, before_migration=None) -> "Store":
         """Sign in to an existing database as ``user`` (None: its only account, or the administrator
         made when it was created). A database from before accounts is upgraded on the way: its
-        passphrase becomes the administrator's."""
+        passphrase becomes the administrator's. ``before_migration(conn, key, path, device_id)`` runs
+        before pending migrations are applied (the office service makes a backup there)."""
         path = Path(path)
         if not path.exists():
             raise StoreMissing(str(path))
         _remove_rekey_leftovers(path)
         lock = OpenLock(path)
         try:
-            conn, key, name = _unlock(path, passphrase, user, lock, busy_seconds)
+            conn, key, name = _unlock(path, passphrase, user, lock, busy_seconds, before_migration)
         except BaseException:
             lock.release()
             raise
@@ -188,7 +189,9 @@ class Store:
             if unknown:
                 raise SchemaTooNew(f"this database was written by a newer version (schema {unknown[-1]}); "
                                    "update Displacement Tracker to open it", applied=unknown)
-            if migrate:
+            if migrate and set(schema.migration_names()) - set(applied):
+                if before_migration is not None:  # a copy from before, in case the new version has a fault
+                    before_migration(conn, key, path, _meta_value(conn, "device_id") or "unknown")
                 schema.migrations.apply(db)
             account = _account_row(conn, name)
         except BaseException:
@@ -354,6 +357,11 @@ def _remove_rekey_leftovers(path: Path) -> None:
 recover_interrupted_rekey = _remove_rekey_leftovers
 
 
+def _meta_value(conn, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
 def _account_row(conn, name: str) -> dict:
     cur = conn.execute("SELECT name, role, removed_at FROM accounts WHERE name = ?", (name,))
     row = cur.fetchone()
@@ -362,8 +370,8 @@ def _account_row(conn, name: str) -> dict:
     return {"name": row[0], "role": row[1]}
 
 
-def _unlock(path: Path, passphrase: str, user: str | None, lock: OpenLock,
-            busy_seconds: float) -> tuple[sqlcipher.Connection, str, str]:
+def _unlock(path: Path, passphrase: str, user: str | None, lock: OpenLock, busy_seconds: float,
+            before_migration=None) -> tuple[sqlcipher.Connection, str, str]:
     """(connection, raw-key literal, account name), upgrading a database from before accounts."""
     if not passphrase:
         raise TrackerError("a passphrase is required", field="passphrase")
@@ -380,7 +388,7 @@ def _unlock(path: Path, passphrase: str, user: str | None, lock: OpenLock,
             legacy.close()  # another program's SQLCipher file: never touch it
             raise WrongPassphrase(str(path))
         name = user or INIT_ADMIN
-        return _upgrade_legacy(path, legacy, passphrase, name, lock, busy_seconds, None)
+        return _upgrade_legacy(path, legacy, passphrase, name, lock, busy_seconds, None, before_migration)
     slot = keys.slot(user)
     data_key = slot.open(passphrase)
     key = keyfile.sqlcipher_key(data_key)
@@ -390,16 +398,16 @@ def _unlock(path: Path, passphrase: str, user: str | None, lock: OpenLock,
         # The key file opened but the database did not take its key: an upgrade stopped after
         # writing the key file and before re-keying. The passphrase still opens the old way.
         legacy = connect(path, passphrase, busy_seconds=busy_seconds)
-        return _upgrade_legacy(path, legacy, passphrase, slot.name, lock, busy_seconds, data_key)
+        return _upgrade_legacy(path, legacy, passphrase, slot.name, lock, busy_seconds, data_key, before_migration)
 
 
 def _upgrade_legacy(path: Path, conn, passphrase: str, name: str, lock: OpenLock, busy_seconds: float,
-                    data_key: bytes | None) -> tuple[sqlcipher.Connection, str, str]:
+                    data_key: bytes | None, before_migration=None) -> tuple[sqlcipher.Connection, str, str]:
     """Give a single-passphrase database a random key and a first administrator, ``name``, whose
     passphrase is the old one. Needs the database to itself. Safe to stop at any point: the key
     file is written before the database is re-keyed in one transaction, and a stopped upgrade
     is finished at the next opening."""
-    from .accounts import check_name
+    from .policy import check_name
 
     name = check_name(name)
     try:
@@ -415,6 +423,8 @@ def _upgrade_legacy(path: Path, conn, passphrase: str, name: str, lock: OpenLock
     key = keyfile.sqlcipher_key(data_key)
     conn = connect(path, key=key, busy_seconds=busy_seconds)
     db = Database(conn)
+    if before_migration is not None:
+        before_migration(conn, key, path, _meta_value(conn, "device_id") or "unknown")
     schema.migrations.apply(db)
     if conn.execute("SELECT count(*) FROM accounts WHERE name = ?", (name,)).fetchone()[0] == 0:
         with db.atomic():
