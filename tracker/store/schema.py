@@ -309,6 +309,31 @@ def m0011_accounts(db: Database) -> None:
                            "removed_by": str}, pk="name", not_null={"role", "created_at"})
 
 
+@migrations(name="0015_audit_chain")
+def m0015_audit_chain(db: Database) -> None:
+    """Each audit row holds the hash of the row before it (tracker/store/audit_chain.py), so a row
+    changed, deleted, moved or slipped in afterwards shows in ``dtrack check``. Rows written before
+    this version are chained now, in id order."""
+    from . import audit_chain
+
+    db.execute("ALTER TABLE audit_log ADD COLUMN prev_hash TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
+    audit_chain.rechain(db.conn)
+
+
+@migrations(name="0012_origin_signatures")
+def m0012_origin_signatures(db: Database) -> None:
+    """Changes are signed by the device that made them, in batches of consecutive change numbers
+    (tracker/sync/attest.py); a batch's signature is kept with it here and travels unchanged when
+    a peer relays the changes. ``origin_keys`` holds the signing keys of origin devices that are
+    not peers of this one, each learnt from (vouched for by) the trusted peer that first sent its
+    changes."""
+    db["change_batches"].create({"origin_device": str, "first_seq": int, "last_seq": int, "signature": str},
+                                pk=("origin_device", "first_seq"), not_null={"last_seq", "signature"})
+    db["origin_keys"].create({"device_id": str, "sign_key": str, "vouched_by": str, "first_seen": str},
+                             pk="device_id", not_null={"sign_key"})
+
+
 @migrations(name="0013_matching")
 def m0013_matching(db: Database) -> None:
     """Duplicate matching (tracker/matching). ``match_keys``: blocking keys (sound keys of the given
@@ -337,16 +362,3 @@ def m0013_matching(db: Database) -> None:
     ALTER TABLE households ADD COLUMN match_apart TEXT;
     ALTER TABLE households ADD COLUMN missing_members TEXT;
     """)
-
-
-@migrations(name="0012_origin_signatures")
-def m0012_origin_signatures(db: Database) -> None:
-    """Changes are signed by the device that made them, in batches of consecutive change numbers
-    (tracker/sync/attest.py); a batch's signature is kept with it here and travels unchanged when
-    a peer relays the changes. ``origin_keys`` holds the signing keys of origin devices that are
-    not peers of this one, each learnt from (vouched for by) the trusted peer that first sent its
-    changes."""
-    db["change_batches"].create({"origin_device": str, "first_seq": int, "last_seq": int, "signature": str},
-                                pk=("origin_device", "first_seq"), not_null={"last_seq", "signature"})
-    db["origin_keys"].create({"device_id": str, "sign_key": str, "vouched_by": str, "first_seen": str},
-                             pk="device_id", not_null={"sign_key"})
