@@ -102,6 +102,23 @@ def test_a_member_added_to_an_alias_elsewhere_moves_to_the_survivor(tmp_path):
     assert synced_snapshot(one, "households") == synced_snapshot(two, "households")
 
 
+def test_importing_a_bundle_settles_received_merges_by_itself(tmp_path):
+    """No supervisor action on the receiving side: the sync import moves a member added to a
+    household that the sender had merged away."""
+    one, two = new_device(tmp_path, "one"), new_device(tmp_path, "two")
+    befriend(one, two)
+    a = _family(one, "ظافر", "مأمون", "الرئيس")
+    b = _family(one, "ظافر", "مامون", "رئيس", age=41)
+    _send(one, two, tmp_path / "1.dtb")
+    survivor, alias = min(a, b), max(a, b)
+    decisions.same(one, "households", a, b)
+    # two, not knowing yet, adds a child to the household that one has just merged away
+    kid = households.add_member(two, alias, {"given_name_ar": "هبة", "sex": "f", "age_estimated": 4,
+                                             "relationship": "child"})
+    _send(two, one, tmp_path / "2.dtb")  # the child arrives on an alias: the import itself moves it
+    assert kid in [m["id"] for m in households.get(one, survivor)["members"]]
+
+
 def _send(src, dst, path):
     bundle.export_bundle(src, path, for_device=dst.device_id)
     try:

@@ -25,6 +25,8 @@ from tracker.store import audit_chain, permissions, records
 from tracker.errors import Progress, cut
 from tracker.store.ids import format_hlc
 from tracker.timeutil import utc_now_iso
+from tracker.matching import decisions
+
 from . import attest, envelope, identity, merge, opening, validate
 from .changes import LINE_COLUMNS, TABLE_ORDER, LineWriter, held_vector, hlc_iso, parse_lines, synced_columns
 from .errors import AlreadyImported, BundleDamaged, ClockAhead, PeerError, SyncError
@@ -227,6 +229,10 @@ def import_bundle(store, path, *, trust: bool = False, progress=None, cancelled=
                 peer = opening.new_peer(store, env, meta["sender"])
             result = merge.apply_changes(store, changes, progress=progress, cancelled=cancelled,
                                          max_ahead_ms=_skew_ms(max_clock_skew))
+            if result["new"]:
+                # Merges decided on other devices: settle two survivors for one record, and move
+                # members added elsewhere to a merged household (every device writes the same values).
+                result["merges_settled"] = decisions.after_sync(store)
             verified.save(store, env.sender_id)
             result["received"] = received
             _learn_acks(store, env.sender_id, meta)
