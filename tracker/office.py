@@ -7,7 +7,7 @@ up to date when one is opened.
 
 from __future__ import annotations
 
-from tracker.domain import gazetteer
+from tracker.domain import gazetteer, name_search
 from tracker.store import backup
 from tracker.store.connection import INIT_ADMIN, Store
 from tracker.sync.identity import ensure_identity
@@ -38,6 +38,7 @@ def open(path, passphrase: str, user: str | None = None, *, migrate: bool = True
     if migrate:
         try:
             gazetteer.load_shipped(store)
+            name_search.bring_up_to_date(store)
         except BaseException:
             store.close()
             raise

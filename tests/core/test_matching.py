@@ -7,7 +7,8 @@ import pytest
 
 from bench import matching_data
 from tracker.domain import households
-from tracker.matching import candidates, index, translit
+from tracker.domain import translit
+from tracker.matching import candidates, index
 from tracker.matching.profile import profile
 from tracker.matching.score import Frequencies, compare
 from tracker.matching.thresholds import WARN_AT

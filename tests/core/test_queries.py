@@ -93,9 +93,7 @@ def test_filters_narrow_count_and_page_alike(store, listed):
 
 @pytest.mark.parametrize("typed", ["احمد", "إحمد", "أحمد", "أَحْمَد", "أحـــمد", "احمد المصر", "ahmad"])
 def test_name_search_finds_arabic_spelling_variants(store, listed, typed):
-    if typed == "ahmad":  # no Latin name stored for him: the Latin search must not find him
-        assert queries.count_households(store.conn, HouseholdFilters(text=typed)) == 0
-        return
+    # "ahmad": no Latin name is stored for him, yet the Latin spelling finds him by sound (issue 13)
     ids = queries.household_ids(store.conn, HouseholdFilters(text=typed))
     assert ids == [listed["ahmad"]]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import arabic, gazetteer, model
+from . import arabic, gazetteer, model, name_search
 from tracker.store import permissions, records
 from tracker.errors import FieldError, NotFound, ValidationError
 from tracker.timeutil import parse_date, today
@@ -48,8 +48,8 @@ def household_derived(household: dict, members: list[dict], locations: dict) -> 
                                     or any(_wg_disabled(m) for m in members))
     out["uasc_count"] = sum(1 for m in members if m.get("separated_child") or m.get("unaccompanied_child"))
     out["origin_adm1"] = gazetteer.adm1_of(locations, household.get("origin_pcode"))
-    out["search_names"] = arabic.search_text(household.get("head_name_ar"), household.get("head_name_lat"),
-                                             *(m.get("name_norm") for m in members))
+    out["search_names"] = name_search.search_text(household.get("head_name_ar"), household.get("head_name_lat"),
+                                                  *(m.get("name_norm") for m in members))
     return out
 
 
@@ -280,7 +280,7 @@ def get(store, household_id: str) -> dict:
 def search(store, text: str, limit: int = 200, conn=None) -> list[str]:
     """Household ids whose head or member names match every token of ``text`` (as prefixes),
     whatever the Arabic spelling variant or diacritics; Latin transliterations too."""
-    q = arabic.fts_query(text)
+    q = name_search.fts_query(text)
     if not q:
         return []
     conn = conn or store.conn

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import arabic
+from . import name_search
 from tracker.store import records
 
 # Columns the list shows, in this order, for every row a page returns.
@@ -77,7 +77,7 @@ def _where(filters: HouseholdFilters | None) -> tuple[str, list]:
     if f.has_specific_needs is not None:
         clauses.append("has_specific_needs = ?")
         args.append(1 if f.has_specific_needs else 0)
-    match = arabic.fts_query(f.text) if f.text else ""
+    match = name_search.fts_query(f.text) if f.text else ""
     if match:  # text of only spaces or punctuation narrows nothing
         return ("households_fts JOIN households ON households.rowid = households_fts.rowid WHERE "
                 + " AND ".join(["households_fts MATCH ?", *clauses]), [match, *args])
@@ -86,7 +86,7 @@ def _where(filters: HouseholdFilters | None) -> tuple[str, list]:
 
 def _rowid(filters: HouseholdFilters | None) -> str:
     # Ordering a search by the index's own rowid lets FTS5 hand rows over already in order.
-    return "households_fts.rowid" if filters and arabic.fts_query(filters.text or "") else "households.rowid"
+    return "households_fts.rowid" if filters and name_search.fts_query(filters.text or "") else "households.rowid"
 
 
 def _order(sort: tuple[str, bool] | None, rowid: str = "rowid") -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.domain import arabic
-from . import translit
+from tracker.domain import translit
 
 PARTS = ("given", "father", "grandfather", "family")
 # Letters registrars write for one another beyond the store's own normalisation (ظ/ض, ذ/ز),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from . import translit
+from tracker.domain import translit
 from .profile import PARTS, Name, Profile
 
 LEVELS = ("exact", "variant", "translit", "close", "diff")
