@@ -7,6 +7,8 @@ queued signal. Workers never touch widgets.
 
 from __future__ import annotations
 
+import functools
+
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
@@ -124,5 +126,28 @@ def _alive(callback) -> bool:
     on a language switch while its job ran): delivering to it would raise in the GUI thread."""
     if callback is None:
         return False
+    return all(shiboken6.isValid(o) for o in _owners(callback))
+
+
+def _owners(callback, depth: int = 0) -> list:
+    """The Qt objects a callback would touch: a bound method's object, and the widgets a lambda or
+    functools.partial captured (``lambda exc: self.label.setText(...)`` holds ``self``)."""
+    if depth > 2:
+        return []
+    found = []
     owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+    if isinstance(owner, QObject):
+        found.append(owner)
+    if isinstance(callback, functools.partial):
+        found += _owners(callback.func, depth + 1)
+        found += [a for a in (*callback.args, *callback.keywords.values()) if isinstance(a, QObject)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        if isinstance(value, QObject):
+            found.append(value)
+        elif callable(value) and depth < 2:
+            found += _owners(value, depth + 1)
+    return found
