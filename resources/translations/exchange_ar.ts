@@ -127,6 +127,10 @@
         <source>Exported %1 to %2.</source>
         <translation>صُدّر ⁨%1⁩ إلى ⁨%2⁩.</translation>
     </message>
+    <message>
+        <source>What it holds (source, period, suppression) is described in %1.</source>
+        <translation>ما يحتويه الملف (المصدر، الفترة، الإخفاء) موصوف في %1.</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>

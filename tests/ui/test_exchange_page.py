@@ -2,6 +2,7 @@
 import wizard from file to preview, mapping, profile, keep-valid and the result with its report."""
 
 import json
+from pathlib import Path
 
 from tracker.exchange import mapping
 from ui.exchange.page import ExchangePage
@@ -52,6 +53,34 @@ def test_export_csv_then_personal_data_only_when_confirmed(qtbot, ctx, tmp_path,
     actions = [r[0] for r in ctx.call(lambda: ctx.store.conn.execute(
         "SELECT action FROM audit_log WHERE action LIKE 'export%' ORDER BY id").fetchall())]
     assert actions == ["export", "export_pii"]
+
+
+def test_export_remembers_its_folder_names_the_metadata_and_unticks_personal_data(qtbot, ctx, tmp_path,
+                                                                                     monkeypatch):
+    ctx.call(sample.populate, ctx.store)
+    page = _page(qtbot, ctx)
+    panel = page.export_panel
+    suggested = []
+    stick = tmp_path / "usb"
+    stick.mkdir()
+
+    def ask(s):
+        suggested.append(s)
+        return str(stick / "persons.csv")
+
+    monkeypatch.setattr(panel, "ask_path", ask)
+    monkeypatch.setattr(panel, "confirm_personal_data", lambda: True)
+    _choose(panel.dataset, "persons")
+    panel.pii.setChecked(True)
+    panel.button.click()
+    qtbot.waitUntil(lambda: "Exported" in panel.result.text(), timeout=5000)
+    assert not panel.pii.isChecked()  # asked for again next time
+    metadata = [f.name for f in stick.iterdir() if f.name != "persons.csv"]
+    assert metadata and f"is described in {metadata[0]}" in panel.result.text()
+    assert Path(suggested[0]).parent != Path.cwd()  # not the program's folder
+    panel.button.click()
+    qtbot.waitUntil(lambda: len(suggested) == 2, timeout=5000)
+    assert Path(suggested[1]).parent == stick  # the folder of the last export
 
 
 def test_summary_workbook_with_threshold(qtbot, ctx, tmp_path, monkeypatch):

@@ -6,8 +6,9 @@ error report). Every file operation runs on the writer thread through ``ctx.run`
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QInputDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
                                QSpinBox, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -159,9 +160,11 @@ class ExportPanel(QGroupBox):
     def start(self) -> None:
         key, fmt = self.dataset.currentData(), self.format.currentData()
         datasets = ["households", "persons", "crossings", "movements", "summary"] if key == "all" else key
-        path = self.ask_path(f"{key}.{fmt}")
+        path = self.ask_path(str(self._export_folder() / f"{key}.{fmt}"))
         if not path:
             return
+        if self.ctx.app_settings is not None:
+            self.ctx.app_settings.set("export_folder", str(Path(path).parent))
         pii = self.pii.isEnabled() and self.pii.isChecked()
         if pii and not self.confirm_personal_data():
             self.result.setText(self.tr("Personal-data export not confirmed; nothing was written."))
@@ -179,11 +182,25 @@ class ExportPanel(QGroupBox):
                            progress=True)
         self.progress.start(job)
 
+    def _export_folder(self) -> Path:
+        """The folder of the last export, else the user's Documents (never the program's own folder)."""
+        remembered = self.ctx.app_settings.get("export_folder") if self.ctx.app_settings is not None else ""
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents or Path.home())
+
     def _done(self, result: dict) -> None:
         self.progress.stop()
         self.button.setEnabled(True)
+        # Personal data is asked for each time: the box never stays ticked for the next export.
+        self.pii.setChecked(False)
         rows = ", ".join(f"{n} {name}" for name, n in result["rows"].items())
-        self.result.setText(self.tr("Exported %1 to %2.").replace("%1", rows).replace("%2", result["path"]))
+        text = self.tr("Exported %1 to %2.").replace("%1", rows).replace("%2", result["path"])
+        if result.get("metadata_path"):
+            text += " " + self.tr("What it holds (source, period, suppression) is described in %1.").replace(
+                "%1", Path(result["metadata_path"]).name)
+        self.result.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.stop()

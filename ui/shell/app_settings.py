@@ -54,6 +54,7 @@ SETTINGS = {s.key: s for s in (
     Setting("last_account", str, ""),  # the account name last signed in with (ui/accounts/signin.py)
     Setting("file_organisations", list, []),  # "path<TAB>organisation": the recent list names the office
     Setting("window_geometry", str, ""),  # hex of QMainWindow.saveGeometry()
+    Setting("export_folder", str, ""),  # where the last export went (the next one starts there)
     Setting("hub_dsn", str, ""),  # a coordinator hub's libpq connection string (never a password: ~/.pgpass)
 )}
 
