@@ -139,3 +139,25 @@ def test_cli_passwd(tmp_path, env, monkeypatch):
     assert cli.main(["passwd", db]) == 0
     monkeypatch.setenv("DTRACK_PASSPHRASE", "new cli passphrase")
     assert cli.main(["stats", db]) == 0
+
+
+def test_a_database_with_demo_data_says_so_in_stats_and_exports(tmp_path, monkeypatch, capsys):
+    from tracker import office
+    from tracker.domain import demo
+    from tracker.exchange import export
+
+    db = tmp_path / "demo.dtdb"
+    monkeypatch.setenv("DTRACK_PASSPHRASE", "correct horse battery staple")
+    assert cli.main(["demo", str(db), "--households", "12", "--crossings", "5"]) == 0
+    said = capsys.readouterr().out
+    assert "people in households" in said and "demo data" in said
+    assert cli.main(["stats", str(db)]) == 0
+    stats_out = capsys.readouterr().out
+    assert "demo data (invented people)" in stats_out and stats_out.rstrip().count("yes") >= 1
+    people = int(next(line.split()[-1] for line in stats_out.splitlines() if line.startswith("people in households")))
+    assert f"({people} people in households)" in said  # one word, one number, in both commands
+    with office.open(db, "correct horse battery staple") as s:
+        assert demo.holds_demo_data(s)
+        out = tmp_path / "h.csv"
+        meta = export.export(s, "households", out)["metadata_path"]
+    assert "invented people" in open(meta, encoding="utf-8-sig").read()

@@ -115,8 +115,10 @@ def _cmd_demo(args) -> int:
                                progress=progress)
         if sys.stderr.isatty():
             print(file=sys.stderr)
-    print(f"added {result['households']} households, {result['persons']} persons, "
-          f"{result['movements']} movements, {result['crossings']} crossing counts (seed {args.seed})")
+    # The same words as dtrack stats: "people in households" counts pre-registered people too.
+    print(f"added {result['households']} households ({result['persons']} people in households), "
+          f"{result['movements']} movements, {result['crossings']} crossing counts (seed {args.seed}); "
+          f"{args.db} now holds demo data (invented people), and says so in stats and exports")
     return 0
 
 

@@ -319,5 +319,14 @@ def populate(store, households: int = 500, crossings: int = 2000, seed: int = 20
                 buf.clear()
                 tick.tick(done, total)
         records.bulk_create(store, "crossing_counts", buf, action="demo")
+        store.set_meta(DEMO_META, "yes")  # said everywhere: stats, exports, the title bar
         tick.tick(total, total)
     return {"households": households, "persons": n_people, "movements": n_moves, "crossings": crossings}
+
+
+DEMO_META = "demo_data"
+
+
+def holds_demo_data(store) -> bool:
+    """True once invented records were added to this database."""
+    return store.meta().get(DEMO_META) == "yes"

@@ -14,6 +14,7 @@ def counts(store) -> dict[str, int]:
         out[t] = q(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
     out["households (pre-registered)"] = q("SELECT count(*) FROM households WHERE deleted = 0 AND mode = 'pre'").fetchone()[0]
     out["people in households"] = q("SELECT COALESCE(SUM(total), 0) FROM households WHERE deleted = 0").fetchone()[0]
+    out["demo data (invented people)"] = "yes" if store.meta().get("demo_data") == "yes" else "no"
     out["people counted at crossings"] = q("SELECT COALESCE(SUM(total), 0) FROM crossing_daily").fetchone()[0]
     out["deleted records (tombstones)"] = sum(q(f"SELECT count(*) FROM {t} WHERE deleted = 1").fetchone()[0] for t in _TABLES)
     out["change-log rows"] = q("SELECT count(*) FROM change_log").fetchone()[0]

@@ -97,6 +97,7 @@ def metadata(store, datasets, counts, opts, fmt) -> list[tuple[str, str]]:
         ("suppression_threshold", str(opts["threshold"])), ("suppression_marker", opts["marker"]),
         ("suppressed_cells", str(opts.get("suppressed", 0))),
         ("personal_data", "yes" if opts["pii"] else "no"), ("hxl", "yes" if opts["hxl"] else "no"),
+        ("demo_data", "yes: invented people, not real records" if meta.get("demo_data") == "yes" else "no"),
         ("format", fmt), ("exported_at", utc_now_iso()), ("exported_by", store.user),
         ("tool_version", f"Displacement Tracker {__version__}"),
         *([("reporting_devices", _reporting(store))] if "consolidated" in datasets else []),
