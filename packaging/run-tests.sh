@@ -23,6 +23,8 @@ stage() {  # stage NAME COMMAND...: run it and say how long it took
 
 stage setup bash packaging/setup.sh
 export QT_QPA_PLATFORM=offscreen
+# A throwaway PostgreSQL for the hub tests, stopped when this script ends (even on failure).
+source packaging/with-postgres.sh
 stage lint-imports .venv/bin/lint-imports
 if [ "$slow" = 1 ]; then
     # The core tests run where Qt is really absent (instead of blocked), so they are not run twice.
@@ -30,7 +32,7 @@ if [ "$slow" = 1 ]; then
 else
     stage core env DTRACK_BLOCK_QT=1 .venv/bin/python -m pytest -q -p no:pytest-qt tests/core "$@"
 fi
-stage ui .venv/bin/python -m pytest -q tests/ui "$@"
+stage ui bash packaging/ui-tests.sh "$@"
 if [ "$slow" = 1 ]; then
     stage bundle bash packaging/build.sh --no-archive
     stage deb bash packaging/linux/test-deb.sh
