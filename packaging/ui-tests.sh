@@ -8,8 +8,16 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 passed=0; failed=0; broken=()
+crashed=()
 for f in tests/ui/test_*.py; do
-    out=$(.venv/bin/python -X faulthandler -m pytest -q "$f" "$@" 2>&1); code=$?
+    for attempt in 1 2 3; do
+        out=$(.venv/bin/python -X faulthandler -m pytest -q "$f" "$@" 2>&1); code=$?
+        # A crash of the whole process (a signal: 128+N) inside Qt is retried and reported, not hidden;
+        # a test that fails is never retried.
+        [ "$code" -gt 128 ] || break
+        crashed+=("$f (exit $code, attempt $attempt)")
+        printf '%s\n' "$out" | grep -A12 "Fatal Python error" | head -n 14
+    done
     last=$(printf '%s\n' "$out" | tail -n 1)
     p=$(printf '%s' "$last" | grep -o '[0-9]* passed' | grep -o '[0-9]*' || true)
     x=0
@@ -24,5 +32,8 @@ for f in tests/ui/test_*.py; do
     echo "$f: ${last}"
 done
 echo
+if [ ${#crashed[@]} -gt 0 ]; then
+    echo "the test process crashed (and was run again) for: ${crashed[*]}"
+fi
 echo "${passed} passed, ${failed} failed"
 [ ${#broken[@]} -eq 0 ] || { echo "failing files: ${broken[*]}"; exit 1; }

@@ -50,4 +50,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <source>%n pair(s) to review</source>
+        <translation>
+            <numerusform>%n pair to review</numerusform>
+            <numerusform>%n pairs to review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TracingPage</name>
+    <message numerus="yes">
+        <source>%n open report(s)</source>
+        <translation>
+            <numerusform>%n open report</numerusform>
+            <numerusform>%n open reports</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

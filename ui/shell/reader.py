@@ -15,9 +15,10 @@ from __future__ import annotations
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
-import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 from sqlite_utils import Database
+
+from .worker import _alive as worker_alive
 
 
 class ReadView:
@@ -141,7 +142,5 @@ class Reader(QObject):
 
 
 def _alive(callback) -> bool:
-    if callback is None:
-        return False
-    owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+    """The worker's rule: never deliver to a destroyed widget, through a method, lambda or partial."""
+    return worker_alive(callback)
