@@ -193,3 +193,16 @@ def test_bad_requests_are_refused(shared, tmp_path):
     with pytest.raises(TrackerError, match="format"):
         export.export(shared, "households", tmp_path / "x.ods", "ods")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_files_are_the_owners_only(shared, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "p.csv"
+    result = export.export(shared, "persons", out, pii=True, pii_confirmed=True)
+    for path in (out, result["metadata_path"]):
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
+    xlsx = tmp_path / "p.xlsx"
+    export.export(shared, ["households"], xlsx, "xlsx")
+    assert stat.S_IMODE(os.stat(xlsx).st_mode) == 0o600

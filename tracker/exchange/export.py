@@ -149,6 +149,8 @@ def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=N
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     counts: dict[str, int] = {}
     try:
+        # An export may hold personal data: its files are the owner's only (mode 0600) from the start.
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         if fmt == "csv":
             counts = _write_csv(store, datasets[0], tmp, opts, bom, tick)
         else:
@@ -161,6 +163,8 @@ def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=N
             if fmt == "csv" and metadata_file:
                 meta_path = path.with_name(path.stem + ".metadata.csv")
                 _write_metadata_csv(meta_path, metadata(store, datasets, counts, opts, fmt), bom)
+                os.chmod(meta_path, 0o600)
+            os.chmod(tmp, 0o600)
             os.replace(tmp, path)
     finally:
         if tmp.exists():
