@@ -984,6 +984,10 @@ File: %4</source>
         <source>Creating the database…</source>
         <translation>جارٍ إنشاء قاعدة البيانات…</translation>
     </message>
+    <message>
+        <source>Wait a moment before trying again.</source>
+        <translation>انتظر لحظة قبل المحاولة مرة أخرى.</translation>
+    </message>
 </context>
 <context>
     <name>UserLocationsModel</name>

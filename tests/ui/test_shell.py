@@ -80,6 +80,11 @@ def test_first_run_create_navigate_lock_unlock(qtbot, shell, tmp_path):
     qtbot.waitUntil(lambda: shell.start.error.isVisible(), timeout=5000)
     assert "Wrong passphrase" in shell.start.error.text()
     assert shell.window is None
+    # the next try waits a moment (longer after each wrong one), Enter included
+    assert not shell.start.unlock_button.isEnabled() and "Wait a moment" in shell.start.error.text()
+    qtbot.keyClick(shell.start.passphrase, Qt.Key.Key_Return)
+    assert shell.window is None and shell.start._job is None
+    qtbot.waitUntil(lambda: shell.start.unlock_button.isEnabled(), timeout=3000)
 
     shell.start.passphrase.setText(PASS)
     qtbot.mouseClick(shell.start.unlock_button, Qt.MouseButton.LeftButton)

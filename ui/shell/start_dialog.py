@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
 
 from tracker.store.connection import Store
 from tracker import office
+from tracker.errors import WrongPassphrase
 
 from ui.accounts.signin import AccountField
 
@@ -58,6 +59,8 @@ class StartDialog(QDialog):
         self.demo_path = Path(demo_path)
         self.wizard: FirstRunWizard | None = None
         self._job = None
+        self._wrong = 0  # wrong passphrases in a row: each makes the next try wait longer
+        self._waiting = False
         self._notice_text = None  # a callable giving the notice in the current language
         self.setObjectName("StartDialog")
         self.setMinimumWidth(560)
@@ -239,7 +242,7 @@ class StartDialog(QDialog):
             self.file_state.setText(str(path))
         else:
             self.file_state.setText(self.tr("No database here yet. Create a new one, or open the demo."))
-        self.unlock_button.setEnabled(exists and self._job is None)
+        self.unlock_button.setEnabled(exists and self._job is None and not self._waiting)
         self.passphrase.setEnabled(exists)
         self.error.hide()
 
@@ -259,13 +262,16 @@ class StartDialog(QDialog):
 
     # -- ways in -------------------------------------------------------------------------
     def unlock(self) -> None:
+        if self._waiting:  # after a wrong passphrase (Enter too, not only the button)
+            return
         path = self.selected_path()
         if not path.exists():
             return self._fail_text(self.tr("There is no database at %1.").replace("%1", str(path)))
         if not self.passphrase.text():
             return self._fail_text(self.tr("Type the passphrase first."))
         self._begin(self.tr("Unlocking…"), busy=True)
-        self._job = self.ctx.run(Store.open, path, self.passphrase.text(), self.account.name(), on_done=self._done,
+        # The office service, not the bare store: it backs up before migrating and keeps places current.
+        self._job = self.ctx.run(office.open, path, self.passphrase.text(), self.account.name(), on_done=self._done,
                                  on_error=self._failed)
 
     def open_demo(self) -> None:
@@ -321,6 +327,7 @@ class StartDialog(QDialog):
         self._file_changed()
 
     def _done(self, store) -> None:
+        self._wrong = 0
         self._end()
         self.passphrase.clear()
         # The demo is never offered first next time: the office file is what a user unlocks daily.
@@ -333,7 +340,20 @@ class StartDialog(QDialog):
     def _failed(self, exc) -> None:
         self._end()
         self.passphrase.selectAll()
-        self._fail_text(self.ctx.error_text(exc))
+        text = self.ctx.error_text(exc)
+        if isinstance(exc, WrongPassphrase):
+            # Each wrong passphrase in a row costs more waiting (1, 2, 4 … 30 s): guessing at the screen is slow.
+            self._wrong += 1
+            wait_ms = min(1000 * 2 ** (self._wrong - 1), 30_000)
+            self.unlock_button.setEnabled(False)
+            QTimer.singleShot(wait_ms, self, self._wait_over)
+            self._waiting = True
+            text += "\n" + self.tr("Wait a moment before trying again.")
+        self._fail_text(text)
+
+    def _wait_over(self) -> None:
+        self._waiting = False
+        self._file_changed()
 
     def _fail_text(self, text: str) -> None:
         self.error.setText(text)
