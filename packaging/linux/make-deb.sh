@@ -33,7 +33,7 @@ The bundled Noto Sans Arabic font is under the SIL Open Font License 1.1 (opt/$p
 COPYRIGHT
 # The bundle carries Python, Qt and every Python library; what it takes from the system is the
 # C library, the graphics stack and X11/Wayland client libraries (as packaging/setup.sh installs).
-glibc=$(ldd --version | head -1 | grep -oE '[0-9]+\.[0-9]+$')
+glibc=$(getconf GNU_LIBC_VERSION | awk '{print $2}')  # (no 'ldd | head': head closing the pipe early failed the build under pipefail)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: $pkg
 Version: $version

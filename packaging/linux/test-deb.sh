@@ -9,7 +9,7 @@
 #   bash packaging/linux/test-deb.sh [dist/displacement-tracker_VERSION_ARCH.deb]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-deb=${1:-$(ls -t dist/displacement-tracker_*.deb 2>/dev/null | head -1)}
+deb=${1:-$(ls -t dist/displacement-tracker_*.deb 2>/dev/null | sed -n 1p)}
 [ -f "$deb" ] || { echo "test-deb: no .deb; build one with bash packaging/build.sh" >&2; exit 1; }
 if ! command -v update-desktop-database >/dev/null 2>&1 || ! command -v update-mime-database >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -50,7 +50,7 @@ handlers=$(gio mime application/x-displacement-tracker)
 grep -q "Default application.*displacement-tracker.desktop" <<<"$handlers" || fail "no application opens .dtdb: $handlers"
 ok ".dtdb is application/x-displacement-tracker, opened by displacement-tracker.desktop"
 
-exec_line=$(sed -n 's/^Exec=//p' "$desktop" | head -1)
+exec_line=$(sed -n 's/^Exec=//p' "$desktop" | sed -n 1p)
 command=${exec_line//%f/$home/office.dtdb}
 # shellcheck disable=SC2086  # the Exec line is split into words as a desktop splits it
 timeout 60 $command --settings "$home/preferences.ini" --report-start "$home/start.json" 2>/dev/null \
