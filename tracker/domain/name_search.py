@@ -57,8 +57,8 @@ def bring_up_to_date(store, chunk: int = 5000) -> int:
                                       (last, chunk)).fetchall()
             if not rows:
                 break
-            updates = [(with_sound_keys(text or ""), rid) for rid, text in rows
-                       if with_sound_keys(text or "") != (text or "")]
+            keyed = ((with_sound_keys(text or ""), text or "", rid) for rid, text in rows)
+            updates = [(new, rid) for new, old, rid in keyed if new != old]
             store.conn.executemany("UPDATE households SET search_names = ? WHERE id = ?", updates)
             done += len(updates)
             last = rows[-1][0]
