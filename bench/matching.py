@@ -96,8 +96,10 @@ def main(argv) -> int:
     ap.add_argument("--households", type=int, default=200_000)
     ap.add_argument("--lean", action="store_true",
                     help="fill the database with plain INSERTs (minutes, not an hour) instead of the demo generator")
+    ap.add_argument("--db", help="keep the filled database here; when it exists, measure it again without refilling")
     args = ap.parse_args(argv)
     if args.entry or args.bulk:
         from . import matching_speed
-        return matching_speed.run(args.households, entry=args.entry, bulk=args.bulk, seed=args.seed, lean=args.lean)
+        return matching_speed.run(args.households, entry=args.entry, bulk=args.bulk, seed=args.seed, lean=args.lean,
+                                    db=args.db)
     return quality(args.pairs, args.seed, args.by_kind)

@@ -6,8 +6,9 @@
     displacement-tracker PATH            the same (how a file manager opens a double-clicked .dtdb)
     displacement-tracker --lang ar       Arabic, right to left, for this run
 
-Only Qt, the core and the start screen load at launch; pages (and charts) load
-when first opened, so the unlock screen appears at once on an old laptop.
+Only Qt and the start screen load at launch; the database libraries load on a thread while the
+passphrase is typed, the main window once unlocked, pages (and charts) when first opened, so the
+unlock screen appears at once on an old laptop.
 """
 
 from __future__ import annotations
@@ -22,13 +23,12 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 import tracker  # noqa: F401  (registers the encrypted driver before sqlite-utils loads)
-from tracker.store.connection import default_store_path
+from tracker.store.paths import default_store_path
 
 from .shell import i18n
 from ui.shell.app_settings import LANGUAGES, AppSettings
 from ui.shell.context import AppContext
 from ui.shell.idle import IdleWatcher
-from ui.shell.main_window import MainWindow
 from ui.shell.start_dialog import StartDialog
 
 DEMO_FILE_NAME = "demo.dtdb"
@@ -52,7 +52,7 @@ class Shell(QObject):
         self.ctx.settings_changed.connect(self._settings_changed)
         self.idle = IdleWatcher(app, settings.get("idle_lock_minutes"), self)
         self.idle.idle.connect(self.idle_lock)
-        self.window: MainWindow | None = None
+        self.window = None  # the MainWindow while unlocked
         self.start = StartDialog(self.ctx, settings, default_path=default_path, demo_path=demo_path)
         self.start.opened.connect(self._unlocked)
         self.start.rejected.connect(self.quit)
@@ -71,6 +71,8 @@ class Shell(QObject):
         self.idle.start()
 
     def _open_window(self, key: str, carried: dict | None = None) -> None:
+        from ui.shell.main_window import MainWindow  # after unlocking: the start screen shows sooner
+
         self.window = MainWindow(self.ctx, self.settings)
         self.window.carried = dict(carried or {})
         self.window.lock_requested.connect(self.lock)
@@ -204,6 +206,18 @@ def create_shell(args: argparse.Namespace, app=None) -> Shell:
     return shell
 
 
+def _warm_up() -> None:
+    import threading
+
+    def load() -> None:
+        try:
+            import tracker.office  # noqa: F401
+        except Exception:  # noqa: BLE001  (a real problem shows again, with its message, when unlocking)
+            logging.getLogger(__name__).debug("warm-up import failed", exc_info=True)
+
+    threading.Thread(target=load, name="warm-up", daemon=True).start()
+
+
 def main(argv=None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
@@ -220,6 +234,10 @@ def main(argv=None) -> int:
         selftest.report_start(shell, args.report_start)
     if args.demo:
         shell.start.open_demo()
+    elif not args.report_start:
+        # While the user types the passphrase, load what unlocking needs (the database libraries)
+        # so the start screen was not kept waiting for them and the unlock does not wait either.
+        QTimer.singleShot(0, _warm_up)
     try:
         return app.exec()
     finally:

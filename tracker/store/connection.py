@@ -30,10 +30,10 @@ from . import keys as keyfile
 from . import schema
 from .ids import HybridClock, new_id, parse_hlc
 from .locks import OpenLock, exclusive
+from .paths import DEFAULT_FILE_NAME, default_store_path  # noqa: F401  (re-exported)
 
 APPLICATION_ID = 0x44545243  # "DTRC": marks our files apart from other SQLCipher databases
 CACHE_KIB = 262_144  # 256 MiB page cache, as measured in stack-facts / docs/performance.md
-DEFAULT_FILE_NAME = "tracker.dtdb"
 DEFAULT_BUSY_SECONDS = 15.0
 INIT_ADMIN = "admin"
 
@@ -44,12 +44,6 @@ INIT_ADMIN = "admin"
 CIPHER_SETTINGS = ("PRAGMA cipher_compatibility = 4", "PRAGMA kdf_iter = 256000",
                    "PRAGMA cipher_page_size = 4096", "PRAGMA cipher_hmac_algorithm = HMAC_SHA512",
                    "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512")
-
-
-def default_store_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("displacement-tracker", appauthor=False)) / DEFAULT_FILE_NAME
 
 
 def _quote(text: str) -> str:

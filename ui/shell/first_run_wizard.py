@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from tracker.store import accounts
+from tracker.store import policy as accounts  # the passphrase rule only (no key-file libraries at start-up)
 
 from . import i18n
 

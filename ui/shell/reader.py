@@ -16,7 +16,6 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal, Slot
-from sqlite_utils import Database
 
 from .worker import _alive as worker_alive
 
@@ -27,6 +26,8 @@ class ReadView:
 
     def __init__(self, store, conn):
         self.conn = conn
+        from sqlite_utils import Database  # not at import: the start screen shows before sqlite-utils loads
+
         self.db = Database(conn)
         self.path = store.path
         self.user = store.user

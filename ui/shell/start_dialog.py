@@ -9,14 +9,16 @@ thread so the window keeps painting.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
 
-from tracker.store.connection import Store
-from tracker import office
 from tracker.errors import WrongPassphrase
+
+if TYPE_CHECKING:
+    from tracker.store.connection import Store
 
 from ui.accounts.signin import AccountField
 
@@ -30,6 +32,8 @@ FILE_FILTER = "Displacement Tracker (*.dtdb);;*"
 
 def make_demo(path, progress=None, cancelled=None) -> Store:
     """Create and fill the demo database, or open it if it is already there."""
+    from tracker import office
+
     path = Path(path)
     if path.exists():
         return office.open(path, DEMO_PASSPHRASE)
@@ -271,7 +275,7 @@ class StartDialog(QDialog):
             return self._fail_text(self.tr("Type the passphrase first."))
         self._begin(self.tr("Unlocking…"), busy=True)
         # The office service, not the bare store: it backs up before migrating and keeps places current.
-        self._job = self.ctx.run(office.open, path, self.passphrase.text(), self.account.name(), on_done=self._done,
+        self._job = self.ctx.run(_open_store, path, self.passphrase.text(), self.account.name(), on_done=self._done,
                                  on_error=self._failed)
 
     def open_demo(self) -> None:
@@ -364,6 +368,16 @@ class StartDialog(QDialog):
         return self._job is not None
 
 
+def _open_store(path, passphrase: str, user) -> Store:
+    # The office service is loaded here, on the worker thread, not when the start screen is built:
+    # it brings the database libraries, which the start screen does not need (start-up time).
+    from tracker import office
+
+    return office.open(path, passphrase, user)
+
+
 def _create_store(values: dict) -> Store:
+    from tracker import office
+
     return office.create(values["path"], values["passphrase"], organisation=values["organisation"],
                         device_name=values["device_name"], country=values["country"], language=values["language"])
