@@ -24,7 +24,7 @@ from tracker.domain.summary import MARKER
 from tracker.resources import resource_path
 from . import mapdata
 from .data import HIDDEN, OTHER, DailySeries
-from .text import number, word
+from .text import MONTHS, month, number, word
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 GREY = "#999999"
@@ -75,12 +75,6 @@ def _dates(values: list[str]) -> list[dt.date]:
     return [dt.date.fromisoformat(d) for d in values]
 
 
-# Month names as used in Syria and Lebanon (the Levantine calendar names).
-_MONTHS_AR = dict(zip(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-                      ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-                       "تشرين الأول", "تشرين الثاني", "كانون الأول")))
-
-
 def _date_axis(ax, language: str = "en") -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
@@ -103,8 +97,8 @@ def _date_axis(ax, language: str = "en") -> None:
 
 
 def _arabic_months(text: str) -> str:
-    for en, ar in _MONTHS_AR.items():
-        text = text.replace(en, ar)
+    for en in MONTHS:
+        text = text.replace(en, month(en, "ar"))
     return text
 
 
