@@ -14,9 +14,10 @@ import os
 import textwrap
 from pathlib import Path
 
-from tracker import __version__
+from tracker import __version__, fileswap
 from tracker.store import permissions, records
 from . import data, draw, published
+from .lock import matplotlib_lock
 from .text import number, place_names, word
 from tracker.errors import TrackerError
 from tracker.domain.summary import DEFAULT_THRESHOLD, MARKER
@@ -120,14 +121,15 @@ def write(store, filters: data.Filters, out, *, language: str = "en", threshold:
     if out.suffix.lower() != ".pdf":
         raise TrackerError(f"the report is a PDF: give a file name ending in .pdf, not {out.name}", field="out",
                            value=str(out))
-    fig = build(store, filters, language=language, threshold=threshold, produced=produced)
     from matplotlib.backends.backend_pdf import PdfPages
 
     tmp = out.with_name(out.name + ".part")
-    with PdfPages(tmp, metadata={"Title": word("report_title", language), "Author": store.organisation or "",
-                                 "Creator": f"Displacement Tracker {__version__}"}) as pdf:
-        pdf.savefig(fig)
-    os.replace(tmp, out)
+    with matplotlib_lock:  # the window may be drawing a chart on its own thread
+        fig = build(store, filters, language=language, threshold=threshold, produced=produced)
+        with PdfPages(tmp, metadata={"Title": word("report_title", language), "Author": store.organisation or "",
+                                     "Creator": f"Displacement Tracker {__version__}"}) as pdf:
+            pdf.savefig(fig)
+    fileswap.replace(tmp, out)  # a viewer holding the old report: a clear error, the old PDF kept
     records.audit(store, "report", detail={"file": out.name, "from": filters.date_from, "to": filters.date_to,
                                            "crossing": filters.crossing, "direction": filters.direction,
                                            "origin_adm1": filters.origin_adm1, "language": language,

@@ -41,7 +41,9 @@ def _cmd_duplicates(args) -> int:
                                                              progress=progress):
                 w.writerow([a, b, f"{prob:.4f}", " ".join(f"{fld}:{lvl}({bits:+.1f})" for fld, lvl, bits in reasons)])
                 n += 1
-        os.replace(tmp, args.out)
+        from tracker.fileswap import replace
+
+        replace(tmp, args.out)  # the CSV open in Excel: a clear error, the old file kept
     print(f"\rwrote {n} candidate pairs of {args.kind} to {args.out}")
     return 0
 

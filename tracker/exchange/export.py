@@ -14,7 +14,7 @@ import csv
 import os
 from pathlib import Path
 
-from tracker import __version__
+from tracker import __version__, fileswap
 from tracker.store import permissions, records
 from tracker.errors import Progress, TrackerError
 from tracker.timeutil import utc_now_iso
@@ -147,6 +147,7 @@ def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=N
         ticker.tick(state["done"], total)
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    meta_tmp = None
     counts: dict[str, int] = {}
     try:
         # An export may hold personal data: its files are the owner's only (mode 0600) from the start.
@@ -162,13 +163,21 @@ def export(store, datasets, path, fmt: str = "csv", *, date_from=None, date_to=N
             records.audit(store, "export_pii" if pii else "export", detail=detail)
             if fmt == "csv" and metadata_file:
                 meta_path = path.with_name(path.stem + ".metadata.csv")
-                _write_metadata_csv(meta_path, metadata(store, datasets, counts, opts, fmt), bom)
-                os.chmod(meta_path, 0o600)
+                meta_tmp = meta_path.with_name(f".{meta_path.name}.{os.getpid()}.part")
+                _write_metadata_csv(meta_tmp, metadata(store, datasets, counts, opts, fmt), bom)
+                os.chmod(meta_tmp, 0o600)
             os.chmod(tmp, 0o600)
-            os.replace(tmp, path)
+            # The data file first: when Excel holds it open, its metadata file is not replaced either.
+            fileswap.replace(tmp, path)
+        if meta_tmp is not None:  # after the audit is kept: the export itself is in place by now
+            try:
+                fileswap.replace(meta_tmp, meta_path)
+            except fileswap.FileInUse as exc:
+                raise fileswap.FileInUse(meta_path, written=path) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        for leftover in (tmp, meta_tmp):
+            if leftover is not None and leftover.exists():
+                leftover.unlink()
     return {"path": str(path), "rows": counts, "suppressed": opts.get("suppressed", 0),
             "metadata_path": str(meta_path) if meta_path else None}
 

@@ -12,7 +12,7 @@ import csv
 import os
 from pathlib import Path
 
-from tracker import __version__
+from tracker import __version__, fileswap
 from tracker.domain.summary import DEFAULT_THRESHOLD, PERIODS, marker_for, suppress, suppressed_count
 from tracker.errors import TrackerError
 from tracker.exchange import columns as cols
@@ -53,19 +53,27 @@ def export(conn, path, fmt: str = "csv", *, what: str = "consolidated", date_fro
             ("reporting_devices", "; ".join(f"{r.name} ({r.organisation}) {r.first or ''} to {r.last}" for r in who))]
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    meta_path = None
+    meta_path = meta_tmp = None
     try:
         if fmt == "csv":
             _write_csv(tmp, headers, tags if hxl else None, data, bom)
             if metadata_file:
                 meta_path = path.with_name(path.stem + ".metadata.csv")
-                _write_csv(meta_path, ["key", "value"], None, [(k, cols.neutralise(v)) for k, v in meta], bom)
+                meta_tmp = meta_path.with_name(f".{meta_path.name}.{os.getpid()}.part")
+                _write_csv(meta_tmp, ["key", "value"], None, [(k, cols.neutralise(v)) for k, v in meta], bom)
         else:
             _write_xlsx(tmp, what, headers, tags if hxl else None, data, meta)
-        os.replace(tmp, path)
+        # The data file first: when Excel holds it open, its metadata file is not replaced either.
+        fileswap.replace(tmp, path)
+        if meta_tmp is not None:
+            try:
+                fileswap.replace(meta_tmp, meta_path)
+            except fileswap.FileInUse as exc:
+                raise fileswap.FileInUse(meta_path, written=path) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        for leftover in (tmp, meta_tmp):
+            if leftover is not None and leftover.exists():
+                leftover.unlink()
     return {"path": str(path), "rows": {what: len(data)}, "suppressed": suppressed,
             "metadata_path": str(meta_path) if meta_path else None}
 

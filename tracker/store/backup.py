@@ -26,6 +26,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from tracker import fileswap
 from tracker.errors import StoreExists, TrackerError
 from tracker.timeutil import utc_now_iso
 
@@ -144,7 +145,7 @@ def _free_name(target_dir: Path, prefix: str, reason: str) -> Path:
 
 # -- making one -------------------------------------------------------------------
 def _fsync(path: Path) -> None:
-    with open(path, "rb") as fh:
+    with open(path, "r+b") as fh:  # Windows flushes only a file opened for writing (fsync on "rb" fails)
         os.fsync(fh.fileno())
 
 
@@ -187,8 +188,8 @@ def snapshot(conn, key: str, db_path, target_dir, *, device_id: str, reason: str
         key_source = keyfile.key_file(db_path)
         if key_source.exists():
             keyfile.write_private(keys_part, key_source.read_bytes())
-            os.replace(keys_part, keyfile.key_file(target))
-        os.replace(part, target)  # last: a backup under its name always has its key file
+            fileswap.replace(keys_part, keyfile.key_file(target))
+        fileswap.replace(part, target)  # last: a backup under its name always has its key file
         keyfile.fsync_dir(target_dir)
     except OSError as exc:
         _remove(part, keys_part)
@@ -393,7 +394,7 @@ def restore(path, to, passphrase: str, user: str | None = None) -> dict:
             copy.close()
         _fsync(part)
         keyfile.write_private(keys_target, keyfile.key_file(path).read_bytes())
-        os.replace(part, to)  # last: a database under its name always has its key file
+        fileswap.replace(part, to)  # last: a database under its name always has its key file
         keyfile.fsync_dir(to.parent)
     except BaseException:
         _remove(part, Path(str(part) + "-journal"))

@@ -20,7 +20,6 @@ import contextlib
 import json
 import os
 import secrets
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from tracker import fileswap
 from tracker.errors import KeysDamaged, KeysMissing, UnknownAccount, WrongPassphrase
 
 FORMAT = 1
@@ -188,14 +188,7 @@ def write_private(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        for attempt in range(20):  # Windows: a reader may hold the old file open for a moment
-            try:
-                os.replace(tmp, path)
-                break
-            except PermissionError:
-                if attempt == 19:
-                    raise
-                time.sleep(0.05)
+        fileswap.replace(tmp, path)  # Windows: a reader or a scanner may hold the old file for a moment
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

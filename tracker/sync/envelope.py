@@ -38,6 +38,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from tracker import fileswap
+
 from .errors import BundleDamaged, BundleTooLarge, BundleTooNew, BundleTooOld, PeerError, WrongRecipient
 from .identity import b64, fingerprint, unb64
 
@@ -155,7 +157,7 @@ def write(path, *, kind: str, payload: bytes, signing_key, sender: dict, recipie
         fh.write(signature)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    fileswap.replace(tmp, path)
     return hashlib.sha256(body + signature).hexdigest()
 
 
