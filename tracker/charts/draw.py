@@ -24,7 +24,8 @@ from tracker.domain.summary import MARKER
 from tracker.resources import resource_path
 from . import mapdata
 from .data import HIDDEN, OTHER, DailySeries
-from .text import MONTHS, month, number, word
+from .date_ticks import FEW_DAYS, day_axis
+from .text import number, word
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 GREY = "#999999"
@@ -75,59 +76,6 @@ def _dates(values: list[str]) -> list[dt.date]:
     return [dt.date.fromisoformat(d) for d in values]
 
 
-def _date_axis(ax, language: str = "en") -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
-    locator = AutoDateLocator(minticks=3, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    if language != "ar":
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-        return
-
-    class ArabicMonths(ConciseDateFormatter):
-        # strftime's %b is English whatever the UI language; swap in the Arabic month names
-        def format_ticks(self, values):
-            return [_arabic_months(t) for t in super().format_ticks(values)]
-
-        def get_offset(self):
-            return _arabic_months(super().get_offset())
-
-    ax.xaxis.set_major_formatter(ArabicMonths(locator, offset_formats=["", "%Y", "%b %Y", "%d %b %Y",
-                                                                       "%d %b %Y", "%d %b %Y %H:%M"]))
-
-
-def _arabic_months(text: str) -> str:
-    for en in MONTHS:
-        text = text.replace(en, month(en, "ar"))
-    return text
-
-
-FEW_DAYS = 14  # up to this many days (the first days of an emergency) each day gets its own tick
-MIN_DAYS_SHOWN = 7  # a single day is drawn in a week's frame, not stretched across the whole axis
-
-
-def _day_frame(ax, days: list[dt.date], language: str) -> None:
-    """x limits at least a week wide (the data at the right end, as it grows), half a day of margin;
-    with few days, one tick per day ("8 Mar"), never hours."""
-    from matplotlib.dates import DateFormatter, DayLocator
-
-    first, last = days[0], days[-1]
-    if (last - first).days + 1 < MIN_DAYS_SHOWN:
-        first = last - dt.timedelta(days=MIN_DAYS_SHOWN - 1)
-    half = dt.timedelta(hours=12)
-    ax.set_xlim(dt.datetime.combine(first, dt.time()) - half, dt.datetime.combine(last, dt.time()) + half)
-    if (last - first).days + 1 > FEW_DAYS:
-        return _date_axis(ax, language)
-    ax.xaxis.set_major_locator(DayLocator())
-
-    class DayMonth(DateFormatter):
-        def __call__(self, x, pos=0):
-            text = super().__call__(x, pos)
-            return _arabic_months(text) if language == "ar" else text
-
-    ax.xaxis.set_major_formatter(DayMonth("%-d %b"))
-
-
 def _middle_cut(name: str, chars: int) -> str:
     """One legend line: a long name keeps its beginning and its end (the three Nahr al-Kabir points
     differ only at the end), so the legend stays inside the plot in either script."""
@@ -165,7 +113,7 @@ def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = 
                 label=word("avg7", language))
         ax.set_ylabel(word("people", language))
         _people_axis(ax, max(max(series.total), max(series.avg7 or [0])))
-        _day_frame(ax, days, language)
+        day_axis(ax, days, language)
         # The legend in the font of the language (its box measures the text it holds). With few days the
         # bars stand at the right end, so it goes below the plot; later, top right, where counts have fallen.
         prop = {"size": FONT_SIZE - 2}
@@ -195,7 +143,7 @@ def draw_cumulative(fig, dates: list[str], values: list[int], language: str = "e
                 ha="left", va="top", fontweight="bold")
         ax.set_ylabel(word("people", language))
         _people_axis(ax, max(values))
-        _day_frame(ax, days, language)
+        day_axis(ax, days, language)
 
 
 def _top_with_other(flows, side: int, top: int) -> list[str]:
