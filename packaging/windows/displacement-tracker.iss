@@ -1,12 +1,16 @@
 ﻿; Inno Setup 6 script: a per-user installer for the one-folder bundle (dist\displacement-tracker).
 ;
 ;   pyinstaller --noconfirm --distpath dist --workpath build\pyinstaller packaging\displacement-tracker.spec
-;   "%ProgramFiles(x86)%\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 packaging\windows\displacement-tracker.iss
+;   ISCC.exe /DAppVersion=0.1.0 packaging\windows\displacement-tracker.iss
+;
+; ISCC.exe is Inno Setup 6.3 or later (x64compatible below) or Inno Setup 7, in "Inno Setup 6" under
+; %ProgramFiles(x86)% or "Inno Setup 7" under %ProgramFiles%.
 ;
 ; Output: dist\displacement-tracker-VERSION-setup.exe. It installs without administrator rights into
 ; %LOCALAPPDATA%\Programs\Displacement Tracker, adds a Start-menu entry and opens .dtdb files with the app.
-; Databases and preferences live in the user's application-data folders (%LOCALAPPDATA%\displacement-tracker
-; and %APPDATA%\displacement-tracker); uninstalling keeps them unless the user says to delete them.
+; Databases (with their .backups folders) and preferences live in the user's application-data folders
+; (%LOCALAPPDATA%\displacement-tracker: platformdirs' user data folder; %APPDATA%\displacement-tracker: Qt's
+; per-user INI); uninstalling keeps them unless the user says to delete them.
 ; .github/workflows/windows.yml builds, installs, self-tests and uninstalls it on every push.
 
 #ifndef AppVersion
@@ -51,10 +55,10 @@ Name: "arabic"; MessagesFile: "compiler:Languages\Arabic.isl"
 #endif
 
 [CustomMessages]
-english.DeleteData=Also delete your Displacement Tracker databases and settings?%n%n%1%n%nChoose No to keep them (recommended: they hold your registrations).
+english.DeleteData=Also delete your Displacement Tracker databases, their backups and your settings?%n%n%1%n%nChoose No to keep them (recommended: they hold your registrations).
 english.OpenWith=Displacement Tracker database
 #if FileExists(AddBackslash(CompilerPath) + "Languages\Arabic.isl")
-arabic.DeleteData=هل تريد حذف قواعد بيانات متتبّع النزوح وإعداداته أيضاً؟%n%n%1%n%nاختر «لا» للاحتفاظ بها (يُنصح بذلك: فيها تسجيلاتك).
+arabic.DeleteData=هل تريد حذف قواعد بيانات متتبّع النزوح ونسخها الاحتياطية وإعداداتك أيضاً؟%n%n%1%n%nاختر «لا» للاحتفاظ بها (يُنصح بذلك: فيها تسجيلاتك).
 arabic.OpenWith=قاعدة بيانات متتبّع النزوح
 #endif
 
@@ -73,12 +77,17 @@ Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
 [Registry]
-; .dtdb opens in the app: per-user classes (HKA is HKCU for a per-user install)
-Root: HKA; Subkey: "Software\Classes\.dtdb\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue
+; .dtdb opens in the app: per-user classes (HKA is HKCU in the non administrative install mode that
+; PrivilegesRequired=lowest always selects). .dtdb is this app's own format, so its ProgID is the
+; extension's default (a double-click opens it without asking), and is also listed under
+; OpenWithProgids. The uninstaller undoes these in reverse order: the extension's key goes once empty.
+Root: HKA; Subkey: "Software\Classes\.dtdb"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.dtdb\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWith}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
-Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".dtdb"; ValueData: ""; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".dtdb"; ValueData: ""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
