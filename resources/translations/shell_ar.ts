@@ -488,6 +488,10 @@
         <translation>%1 — متتبّع النزوح</translation>
     </message>
     <message>
+        <source>%1 — Displacement Tracker — DEMO DATA (made-up people)</source>
+        <translation>%1 — متتبّع النزوح — بيانات تجريبية (أشخاص وهميون)</translation>
+    </message>
+    <message>
         <source>Counting records…</source>
         <translation>جارٍ عدّ السجلات…</translation>
     </message>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QListWidgetItem, QMa
                                QProgressBar, QHBoxLayout, QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from tracker.domain import stats
+from tracker.domain import demo, stats
 from ui.accounts.auto_backup import AutoBackup
 from ui.accounts.roles import apply_role
 from ui.accounts.signin import SignedInLabel
@@ -315,7 +315,16 @@ class MainWindow(QMainWindow):
             if spec.key in self.carried and hasattr(page, "restore_state"):
                 page.restore_state(self.carried.pop(spec.key))
         self.stack.setCurrentWidget(self._holders[spec.key])
-        self.setWindowTitle(self.tr("%1 — Displacement Tracker").replace("%1", self.titles()[spec.key]))
+        self.setWindowTitle(self._window_title(self.titles()[spec.key]))
+
+    def _window_title(self, page: str) -> str:
+        """The page's name, the app's, and a mark that the data are invented when the database holds demo data
+        (so a screenshot or a screen share is never taken for real records)."""
+        if getattr(self, "_demo_data", None) is None:  # read once per window (the window is rebuilt per database)
+            self._demo_data = self.ctx.store is not None and self.ctx.read_now(demo.holds_demo_data)
+        if self._demo_data:
+            return self.tr("%1 — Displacement Tracker — DEMO DATA (made-up people)").replace("%1", page)
+        return self.tr("%1 — Displacement Tracker").replace("%1", page)
 
     def _focus_search(self) -> None:
         page = self.pages.get(self.current_key())
