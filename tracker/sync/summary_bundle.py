@@ -13,6 +13,9 @@ format, the sender's device id and public keys, and the recipients' device ids.
 A coordinator keeps, for every sending device and date, only the cells of the newest
 summary covering that date, so re-sending an updated summary replaces the old figures
 instead of adding to them, whatever order the files arrive in.
+
+A summary from a database holding demo data (made-up people) says so (``sender.demo_data``),
+and only a database that holds demo data itself takes it: invented counts never reach real figures.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import json
 from pathlib import Path
 
 from tracker import __version__
-from tracker.domain import model
+from tracker.domain import demo, model
 from tracker.store import audit_chain, permissions, records
 from tracker.timeutil import utc_now_iso
 from . import envelope, identity, opening
@@ -77,8 +80,10 @@ def export_summary(store, out, *, date_from=None, date_to=None, for_device: str 
     cells = [[r["source"], r["date"], r["admin_pcode"], r["crossing_pcode"], r["direction"],
               *(int(r[v]) for v in CELL_VALUES)] for r in rows]
     created_at = utc_now_iso()
+    demo_data = demo.holds_demo_data(store)
     payload = {"kind": KIND, "app_version": __version__, "created_at": created_at, "date_from": f, "date_to": t, "admin_level": admin_level,
-               "sender": {"device_id": store.device_id, "name": store.device_name, "organisation": store.organisation},
+               "sender": {"device_id": store.device_id, "name": store.device_name, "organisation": store.organisation,
+                          "demo_data": demo_data},
                "audit_head": audit_chain.summary(store.conn),  # lets the receiver later prove what it was sent
                "columns": [*CELL_KEYS, *CELL_VALUES], "cells": cells}
     sha = envelope.write(out, kind=KIND, payload=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
@@ -94,7 +99,7 @@ def export_summary(store, out, *, date_from=None, date_to=None, for_device: str 
                                                        "for": [p["name"] or p["device_id"] for p in recipients]})
         store.queue_event("bundles", [])
     return {"path": str(out), "sha256": sha, "cells": len(cells), "date_from": f, "date_to": t,
-            "encrypted": True, "recipients": recipients}
+            "encrypted": True, "recipients": recipients, "demo_data": demo_data}
 
 
 def _read(store, env) -> dict:
@@ -130,6 +135,12 @@ def import_summary(store, path, *, trust: bool = False) -> dict:
         raise AlreadyImported(f"{env.path.name} was already imported on {when[:16].replace('T', ' ')}; nothing changed",
                               sha256=env.sha256)
     doc = _read(store, env)
+    demo_data = doc["sender"].get("demo_data") is True
+    if demo_data and not demo.holds_demo_data(store):
+        sender = (peer or {}).get("name") or str(doc["sender"].get("name") or "")[:100] or env.sender_id
+        raise SyncError(f"{env.path.name} holds demo data (made-up people) from {sender}; "
+                        "it was not added to this database's real figures. Import it into a database with demo "
+                        "data to practise, and ask the sender for a summary of their real database")
     device, created, sha = env.sender_id, doc["created_at"], env.sha256
     f, t = doc["date_from"], doc["date_to"]
     now = utc_now_iso()
@@ -177,7 +188,7 @@ def import_summary(store, path, *, trust: bool = False) -> dict:
                                                        "sender_audit_head": doc.get("audit_head")})
         store.queue_event("summary_cells", [])
     return {"sender": peer["name"] or device, "cells": len(doc["cells"]), "stored": len(rows), "replaced": replaced,
-            "date_from": f, "date_to": t, "sha256": sha}
+            "date_from": f, "date_to": t, "sha256": sha, "demo_data": demo_data}
 
 
 def consolidated(store, date_from=None, date_to=None, conn=None) -> list[dict]:
