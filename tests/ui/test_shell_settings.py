@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import textwrap
@@ -110,42 +111,46 @@ def test_passphrase_strength_hint():
     assert passphrase_strength("correct horse battery staple") == 4
 
 
-def test_launch_does_not_load_charts_and_is_quick(tmp_path, passphrase):
-    """Unlocking to the main window must not import matplotlib (charts load on first view)."""
+def test_launch_paints_the_window_before_loading_charts(tmp_path, passphrase):
+    """Unlocking shows and paints the main window before the dashboard (and matplotlib) is built: the
+    order of events, not a time. How fast that is belongs to bench/startup.py, measured against a bare window."""
     from tracker import office
 
     db = tmp_path / "quick.dtdb"
     office.create(db, passphrase).close()
     script = textwrap.dedent(f"""
-        import time
-        t0 = time.perf_counter()
-        import os, sys
+        import os, sys, time
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PySide6.QtCore import QEventLoop
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from ui.app import Shell, create_shell, parse_args
-        seen = []
+        seen = {{}}
         original = Shell._open_window
         def open_window(self, key):  # the moment the unlocked window is on screen
             original(self, key)
-            seen.append((time.perf_counter() - t0, "matplotlib" in sys.modules))
+            seen["open"] = {{"charts": "matplotlib" in sys.modules, "painted": self.window.first_painted_at is not None,
+                            "visible": self.window.isVisible(), "pages": sorted(self.window.pages)}}
         Shell._open_window = open_window
         shell = create_shell(parse_args(["--db", {str(db)!r}, "--settings", {str(tmp_path / "p.ini")!r}]), app)
         shell.show_start()
         shell.start.passphrase.setText({passphrase!r})
         shell.start.unlock()
         loop = QEventLoop()
-        while not seen and time.perf_counter() - t0 < 20:
+        deadline = time.monotonic() + 40  # only so a broken build cannot hang the test run
+        while "dashboard" not in (shell.window.pages if shell.window is not None else {{}}) and time.monotonic() < deadline:
             loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        print(*seen[0])
+        seen["later"] = {{"pages": sorted(shell.window.pages) if shell.window is not None else []}}
+        print(repr(seen))
         shell.quit()
     """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=90)
     assert out.returncode == 0, out.stderr
-    elapsed, charts = out.stdout.split()[-2:]
-    assert charts == "False"
-    assert float(elapsed) < 3.0  # the target is 1.5 s (bench/startup.py); slack for a busy test machine
+    seen = ast.literal_eval(out.stdout.strip().splitlines()[-1])
+    # at the moment the window opens: shown and painted, no page built yet, no chart library loaded
+    assert seen["open"] == {"charts": False, "painted": True, "visible": True, "pages": []}, seen
+    # the dashboard is built on a later turn of the event loop, after that first paint
+    assert seen["later"]["pages"] == ["dashboard"], seen
 
 
 def test_qt_binding_does_not_leak_none():
