@@ -23,6 +23,11 @@ from tracker.errors import TrackerError
 # short enough that a person who left the file open in Excel is told at once.
 RETRY_WAITS = (0.05, 0.1, 0.2, 0.3, 0.35)
 
+# Windows' refusals while another program has the file open: sharing and lock violations (which
+# Python raises as PermissionError, like "access denied") and a memory-mapped file (a viewer or a
+# scanner mapping it), which Python raises as a plain OSError.
+_HELD_OPEN_WINERRORS = (5, 32, 33, 1224)
+
 # The programs that usually hold each kind of file open, named in the advice.
 _HOLDERS = {".csv": "Excel", ".xlsx": "Excel", ".xls": "Excel", ".pdf": "the PDF viewer"}
 
@@ -52,18 +57,22 @@ class FileInUse(TrackerError):
 
 def replace(tmp: str | os.PathLike, target: str | os.PathLike, *, waits=RETRY_WAITS) -> None:
     """Rename ``tmp`` over ``target`` in one step (``os.replace``), trying again after each of
-    ``waits`` seconds while the system refuses with PermissionError. If it still refuses,
+    ``waits`` seconds while the system refuses because the file is open. If it still refuses,
     ``tmp`` is removed and :class:`FileInUse` is raised; ``target`` is untouched either way.
     Any other failure (disk gone, folder missing) is raised as it is, ``tmp`` left to the caller."""
     for wait in (*waits, None):
         try:
             os.replace(tmp, target)
             return
-        except PermissionError as exc:
-            if os.path.isdir(target):  # not a lock: a folder cannot be replaced by a file
+        except OSError as exc:
+            if not _held_open(exc) or os.path.isdir(target):  # a folder in the way is no lock either
                 raise
             if wait is None:
                 with contextlib.suppress(OSError):  # a scanner may hold the new file too: leave it then
                     os.unlink(tmp)
                 raise FileInUse(target) from exc
             time.sleep(wait)
+
+
+def _held_open(exc: OSError) -> bool:
+    return isinstance(exc, PermissionError) or getattr(exc, "winerror", None) in _HELD_OPEN_WINERRORS

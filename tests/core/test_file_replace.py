@@ -25,11 +25,15 @@ class SharingViolation:
     def __init__(self, monkeypatch):
         self._real = os.replace
         self._held: dict[Path, int | None] = {}  # target -> refusals left (None: until released)
+        self._mapped: set[Path] = set()
         self.refusals = 0
         monkeypatch.setattr(os, "replace", self._replace)
 
-    def hold(self, path, times: int | None = None) -> None:
+    def hold(self, path, times: int | None = None, *, mapped: bool = False) -> None:
+        """``mapped``: a program maps the file into memory (a viewer, a scanner) instead of opening it."""
         self._held[Path(path).resolve()] = times
+        if mapped:
+            self._mapped.add(Path(path).resolve())
 
     def _replace(self, src, dst):
         target = Path(dst).resolve()
@@ -37,6 +41,11 @@ class SharingViolation:
             if self._held[target] is not None:
                 self._held[target] -= 1
             self.refusals += 1
+            if target in self._mapped:  # Python on Windows: OSError [WinError 1224], errno EINVAL
+                refusal = OSError(22, "The requested operation cannot be performed on a file with a user-mapped "
+                                      "section open", str(dst))
+                refusal.winerror = 1224
+                raise refusal
             raise PermissionError(13, "The process cannot access the file because it is being used by another "
                                       "process", str(dst))
         return self._real(src, dst)
@@ -99,6 +108,18 @@ def test_the_advice_names_the_program_that_usually_holds_such_a_file(tmp_path, w
     tmp, target = _pair(tmp_path, name)
     windows_lock.hold(target)
     with pytest.raises(FileInUse, match=advice.replace("(", r"\(").replace(")", r"\)")):
+        fileswap.replace(tmp, target, waits=())
+    assert target.read_bytes() == b"old export\r\n" and not tmp.exists()
+
+
+def test_a_file_mapped_into_memory_by_a_viewer_counts_as_open(tmp_path, windows_lock):
+    tmp, target = _pair(tmp_path, "report.pdf")
+    windows_lock.hold(target, times=1, mapped=True)
+    fileswap.replace(tmp, target)
+    assert target.read_bytes() == b"new export\r\n" and windows_lock.refusals == 1
+    tmp, target = _pair(tmp_path, "report.pdf")
+    windows_lock.hold(target, mapped=True)
+    with pytest.raises(FileInUse):
         fileswap.replace(tmp, target, waits=())
     assert target.read_bytes() == b"old export\r\n" and not tmp.exists()
 
