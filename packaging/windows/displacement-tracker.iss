@@ -1,4 +1,4 @@
-﻿; Inno Setup 6 script: a per-user installer for the one-folder bundle (dist\displacement-tracker).
+﻿; Inno Setup script: a per-user installer for the one-folder bundle (dist\displacement-tracker).
 ;
 ;   pyinstaller --noconfirm --distpath dist --workpath build\pyinstaller packaging\displacement-tracker.spec
 ;   ISCC.exe /DAppVersion=0.1.0 packaging\windows\displacement-tracker.iss
