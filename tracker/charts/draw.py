@@ -114,15 +114,42 @@ def draw_daily(fig, series: DailySeries, names: dict[str, str], language: str = 
         ax.set_ylabel(word("people", language))
         _people_axis(ax, max(max(series.total), max(series.avg7 or [0])))
         day_axis(ax, days, language)
-        # The legend in the font of the language (its box measures the text it holds). With few days the
-        # bars stand at the right end, so it goes below the plot; later, top right, where counts have fallen.
-        prop = {"size": FONT_SIZE - 2}
-        if few:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(3, len(series.by_point) + 1),
-                      labelspacing=0.2, handlelength=1.2, frameon=False, prop=prop)
-        else:
-            ax.legend(loc="upper right", ncols=1, labelspacing=0.2, handlelength=1.2, frameon=True,
-                      framealpha=0.85, edgecolor="none", prop=prop)
+        _daily_legend(fig, ax, few)
+
+
+def _daily_legend(fig, ax, few_days: bool) -> None:
+    """The legend in the font of the language (its box measures the text it holds), never over the bars or
+    the dates, and inside the picture (the layout makes room for it). On the first days, when its entries
+    fit in one row, that row goes below the dates (the bars stand at the right end); otherwise one column
+    beside the plot: inside it covered the bars and the dates of a dashboard-sized chart, and a row of
+    long place names below was wider than the picture."""
+    from matplotlib.transforms import offset_copy
+
+    prop = {"size": FONT_SIZE - 2}
+    labels = ax.get_legend_handles_labels()[1]
+    if few_days and len(labels) <= 3 and _one_row_fits(fig, labels, prop["size"]):
+        # anchored under the tick labels (tick, its pad, a line of text: Noto Sans Arabic's line is about twice
+        # the font size tall), whatever the plot's height
+        drop = matplotlib.rcParams["xtick.major.size"] + matplotlib.rcParams["xtick.major.pad"] + FONT_SIZE * 2.3
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=len(labels), labelspacing=0.2, handlelength=1.2,
+                  frameon=False, prop=prop, bbox_transform=offset_copy(ax.transAxes, fig=fig.figure, y=-drop,
+                                                                       units="points"))
+    else:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), ncols=1, labelspacing=0.2, handlelength=1.2,
+                  frameon=False, prop=prop)
+
+
+def _one_row_fits(fig, labels: list[str], size: float) -> bool:
+    """Whether a legend row of ``labels`` (each with its handle and the space between columns) is narrower
+    than the picture, measured in the current font."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    font = FontProperties(family=matplotlib.rcParams["font.family"], size=size)
+    extra = size * (1.2 + 0.8 + 2.0)  # handle, its pad, the space between columns (points)
+    points = sum(text_to_path.get_text_width_height_descent(label, font, ismath=False)[0] + extra
+                 for label in labels)
+    return points * fig.dpi / 72 <= 0.95 * fig.bbox.width
 
 
 def draw_cumulative(fig, dates: list[str], values: list[int], language: str = "en") -> None:
