@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUTPUT_DIR]
 
 Every screen is driven the way a user would drive it (buttons, fields), then
-grabbed at 1366x768, the most common field-laptop resolution.
+grabbed at the free area of a 1366x768 screen (less a panel and a title bar), the most common
+field-laptop resolution, once its charts are drawn.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import tracker  # noqa: E402,F401
-from PySide6.QtCore import QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QPoint  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from ui.shell import i18n  # noqa: E402
 from ui.app import Shell  # noqa: E402
 from ui.shell.app_settings import AppSettings  # noqa: E402
 
-SIZE = (1366, 768)
+SIZE = (1366, 768 - 32 - 30)
 
 
 def settle(app, until=lambda: True, seconds: float = 20.0) -> None:
@@ -38,8 +39,20 @@ def settle(app, until=lambda: True, seconds: float = 20.0) -> None:
         loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
+def charts_drawn(widget) -> bool:
+    """No visible chart of ``widget`` is still being drawn (charts draw off the GUI thread)."""
+    from ui.widgets.chart_canvas import ChartView
+
+    def busy(view) -> bool:
+        timer = getattr(view, "_resize_timer", None)  # a redraw for a new size is waiting
+        return getattr(view, "is_drawing", lambda: False)() or (timer is not None and timer.isActive())
+
+    return not any(busy(v) for v in widget.findChildren(ChartView) if v.isVisible())
+
+
 def shoot(app, widget, path: Path) -> None:
     settle(app)
+    settle(app, lambda: charts_drawn(widget), 60)
     widget.grab().save(str(path))
     print("wrote", path)
 
@@ -75,8 +88,13 @@ def run(out: Path, language: str, work: Path, app) -> None:
     window.show_page("dashboard")
     settle(app, seconds=2.0)
     shoot(app, window, out / f"main-{language}.png")
-    add_place(app, window.show_page("settings").gazetteer)
+    settings_page = window.show_page("settings")
+    add_place(app, settings_page.gazetteer)
     shoot(app, window, out / f"settings-{language}.png")
+    # the places added on this computer sit below the fold of the page's own scroll area: scrolled to
+    area = settings_page.findChild(QScrollArea)
+    area.verticalScrollBar().setValue(settings_page.gazetteer.mapTo(area.widget(), QPoint(0, 0)).y() - 8)
+    shoot(app, window, out / f"settings-places-{language}.png")
     shell.quit()
 
 
@@ -99,7 +117,7 @@ def main() -> int:
     i18n.load_fonts()
     with tempfile.TemporaryDirectory() as tmp:
         for language in ("en", "ar"):
-            run(out, language, Path(tmp), app)
+            run(out, language, Path(tmp) / language, app)  # each language its own demo database
     return 0
 
 
