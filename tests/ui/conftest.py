@@ -6,6 +6,8 @@ whatever the test before it switched to.
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +22,7 @@ def no_leaked_windows(qapp):
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
     yield
     QApplication.processEvents()
+    gc.collect()  # here, on the GUI thread: what the test dropped is freed now, not on a worker later
     leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before]
     for w in leaked:
         w.close()

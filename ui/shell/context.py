@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer,
 
 from tracker import errors
 
+from . import collector
 from .reader import Reader
 from .worker import Worker
 
@@ -28,6 +29,8 @@ class AppContext(QObject):
 
     def __init__(self, store=None, language: str = "en", parent=None):
         super().__init__(parent)
+        # background threads must never be the ones that free a page (ui/shell/collector.py)
+        collector.install(QCoreApplication.instance())
         self.worker = Worker(self)
         self.reader = Reader(self)  # reads that never wait for the writer (ui/shell/reader.py)
         self.store = None

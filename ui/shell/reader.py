@@ -12,12 +12,13 @@ Both connections are opened on unlock and closed on lock, so no key stays in mem
 
 from __future__ import annotations
 
+import itertools
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from .worker import _alive as worker_alive
+from .worker import _alive as worker_alive, release_frames
 
 
 class ReadView:
@@ -53,9 +54,12 @@ class ReadView:
         self.conn.close()
 
 
+_NOTHING = object()  # a read dropped because the database was locked or changed meanwhile
+
+
 class Reader(QObject):
-    _finished = Signal(object, object)  # (on_done, result)
-    _failed = Signal(object, object)  # (on_error, exception)
+    _finished = Signal(object, object)  # (ticket, result)
+    _failed = Signal(object, object)  # (ticket, exception)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,6 +68,8 @@ class Reader(QObject):
         self._background: ReadView | None = None  # used only on the reader thread
         self._here: ReadView | None = None  # used only on the GUI thread
         self._shut = False
+        self._callbacks: dict[int, tuple] = {}  # ticket -> (on_done, on_error), held on the GUI thread only
+        self._tickets = itertools.count(1)
         self._finished.connect(self._deliver)
         self._failed.connect(self._deliver_error)
 
@@ -105,19 +111,31 @@ class Reader(QObject):
         if store is None or self._shut:
             return
 
+        ticket = next(self._tickets)
+        self._callbacks[ticket] = (on_done, on_error)
+        work = [fn, args]
+
         def run():
+            # as the writer's worker does: this thread never holds the last reference to a page
+            f, a = work
+            work.clear()
             try:
                 if self._background is None or self._background.path != store.path or self._store is not store:
                     if self._store is not store:  # locked or another file since: nothing to read
+                        del f, a
+                        self._finished.emit(ticket, _NOTHING)
                         return
                     self._close_background()
                     self._background = ReadView(store, store.reader())
-                result = fn(self._background, *args)
+                result = f(self._background, *a)
             except BaseException as exc:  # delivered to the GUI thread, never swallowed
                 exc.__traceback_text__ = traceback.format_exc()
-                self._failed.emit(on_error, exc)
+                del f, a
+                release_frames(exc)
+                self._failed.emit(ticket, exc)
             else:
-                self._finished.emit(on_done, result)
+                del f, a
+                self._finished.emit(ticket, result)
 
         self._pool.submit(run)
 
@@ -130,12 +148,14 @@ class Reader(QObject):
         return fn(self._here, *args)
 
     @Slot(object, object)
-    def _deliver(self, on_done, result) -> None:
-        if _alive(on_done):
+    def _deliver(self, ticket, result) -> None:
+        on_done, _ = self._callbacks.pop(ticket, (None, None))
+        if result is not _NOTHING and _alive(on_done):
             on_done(result)
 
     @Slot(object, object)
-    def _deliver_error(self, on_error, exc) -> None:
+    def _deliver_error(self, ticket, exc) -> None:
+        _, on_error = self._callbacks.pop(ticket, (None, None))
         if on_error is None:
             raise exc
         if _alive(on_error):

@@ -8,7 +8,7 @@ queued signal. Workers never touch widgets.
 from __future__ import annotations
 
 import functools
-
+import itertools
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
@@ -40,15 +40,17 @@ class Worker(QObject):
     """Runs ``fn(*args)`` on one background thread. ``fn`` may accept ``progress`` and ``cancelled``
     keyword arguments (plain callables) when submitted with ``progress=True``."""
 
-    _finished = Signal(object, object)  # job, result
-    _failed = Signal(object, object)  # job, exception
-    _progressed = Signal(object, int, int)  # job, done, total
+    _finished = Signal(object, object)  # ticket, result
+    _failed = Signal(object, object)  # ticket, exception
+    _progressed = Signal(object, int, int)  # ticket, done, total
     busy_changed = Signal(bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-writer")
         self._pending = 0
+        self._jobs: dict[int, Job] = {}  # by ticket; only the GUI thread holds the callbacks
+        self._tickets = itertools.count(1)
         self.closed = False  # after shutdown(): the store is closed, nothing more may be queued
         self._finished.connect(self._deliver_result)
         self._failed.connect(self._deliver_error)
@@ -64,18 +66,30 @@ class Worker(QObject):
         if self._pending == 1:
             self.busy_changed.emit(True)
 
+        ticket = next(self._tickets)
+        self._jobs[ticket] = job
+        work = [fn, args]
+        cancelled = job.cancel_event.is_set
+
         def run():
+            # The worker thread lets go of the function and its arguments (often a page's methods and
+            # lambdas) before the result goes back: were its reference the last, the page would be
+            # destroyed on this thread, and Qt objects destroyed off the GUI thread crash the program.
+            f, a = work
+            work.clear()
             try:
                 if progress:
-                    result = fn(*args, progress=lambda d, t: self._progressed.emit(job, d, t),
-                                cancelled=job.cancelled)
+                    result = f(*a, progress=lambda d, t: self._progressed.emit(ticket, d, t), cancelled=cancelled)
                 else:
-                    result = fn(*args)
+                    result = f(*a)
             except BaseException as exc:  # delivered to the GUI thread, never swallowed
                 exc.__traceback_text__ = traceback.format_exc()
-                self._failed.emit(job, exc)
+                del f, a
+                release_frames(exc)
+                self._failed.emit(ticket, exc)
             else:
-                self._finished.emit(job, result)
+                del f, a
+                self._finished.emit(ticket, result)
 
         self._pool.submit(run)
         return job
@@ -85,14 +99,16 @@ class Worker(QObject):
         return self._pool.submit(fn, *args).result()
 
     @Slot(object, object)
-    def _deliver_result(self, job, result):
+    def _deliver_result(self, ticket, result):
         self._done()
+        job = self._jobs.pop(ticket)
         if _alive(job.on_done):
             job.on_done(result)
 
     @Slot(object, object)
-    def _deliver_error(self, job, exc):
+    def _deliver_error(self, ticket, exc):
         self._done()
+        job = self._jobs.pop(ticket)
         if job.on_error is not None:
             if _alive(job.on_error):
                 job.on_error(exc)
@@ -100,8 +116,9 @@ class Worker(QObject):
             raise exc
 
     @Slot(object, int, int)
-    def _deliver_progress(self, job, done, total):
-        if _alive(job.on_progress):
+    def _deliver_progress(self, ticket, done, total):
+        job = self._jobs.get(ticket)
+        if job is not None and _alive(job.on_progress):
             job.on_progress(done, total)
 
     def _done(self):
@@ -119,6 +136,16 @@ class Worker(QObject):
     def shutdown(self) -> None:
         self.closed = True
         self._pool.shutdown(wait=True)
+
+
+def release_frames(exc: BaseException) -> None:
+    """Clear the local variables of the finished frames an exception from a background thread carries
+    (its text is kept in ``__traceback_text__``): they may hold widgets, which must die on the GUI thread."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
 
 
 def _alive(callback) -> bool:
