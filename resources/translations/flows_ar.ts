@@ -184,6 +184,10 @@
         <source>Chart</source>
         <translation>المخطط</translation>
     </message>
+    <message>
+        <source>The chart could not be drawn: %1</source>
+        <translation>تعذّر رسم المخطط: %1</translation>
+    </message>
 </context>
 <context>
     <name>SourceSwitch</name>

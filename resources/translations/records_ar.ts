@@ -78,10 +78,6 @@
         <translation>أفراد المجموعة (المفاتيح 1–5 إناث، 6–0 ذكور؛ Ctrl للإنقاص؛ Backspace للتراجع)</translation>
     </message>
     <message>
-        <source>The group</source>
-        <translation>المجموعة</translation>
-    </message>
-    <message>
         <source>Origin</source>
         <translation>المنشأ</translation>
     </message>

@@ -35,6 +35,8 @@ def _switch_to(qtbot, page, source: str):
     button = page.switch.summaries if source == "summaries" else page.switch.local
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.result.get("source", "local") == source, timeout=10000)
+    # the charts are drawn on their own thread: wait for the pictures too
+    qtbot.waitUntil(lambda: not any(v.is_drawing() for v in page.charts.values()), timeout=15000)
 
 
 def _texts(figure) -> str:

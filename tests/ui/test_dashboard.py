@@ -29,8 +29,14 @@ def _texts(figure) -> str:
     return " ".join(t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")))
 
 
+def _views(page):
+    return list(page.charts.values()) if hasattr(page, "charts") else [page.chart]
+
+
 def _loaded(qtbot, page):
-    qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
+    """The data read and every chart drawn (charts are drawn on their own thread)."""
+    qtbot.waitUntil(lambda: page.result is not None and not any(v.is_drawing() for v in _views(page)),
+                    timeout=15000)
     return page.result
 
 
@@ -103,6 +109,7 @@ def test_flows_page_draws_each_chart_and_saves_it(qtbot, ctx, filled, tmp_path, 
               "pyramid": "sex and age", "map": "Routes"}
     for key, title in titles.items():
         page.select(key)
+        _loaded(qtbot, page)
         assert title in _texts(page.chart.figure), key
     for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF-")):
         target = tmp_path / f"map{suffix}"
@@ -136,9 +143,38 @@ def test_arabic_charts_use_arabic_words(qtbot, ctx, filled):
     qtbot.addWidget(page)
     _loaded(qtbot, page)
     page.select("map")
+    _loaded(qtbot, page)
     words = _texts(page.chart.figure)
     assert "المسارات" in words and "اللاذقية" in words
     assert page.filter_bar.origin.itemText(page.filter_bar.origin.findData("SY06")) == "اللاذقية"
+
+
+def test_charts_are_drawn_off_the_gui_thread(qtbot, ctx, filled):
+    """The GUI thread never runs matplotlib: drawing a chart during an import would freeze the window."""
+    import threading
+
+    from tracker.charts import draw
+    from ui.flows.page import FlowsPage
+
+    threads = []
+    real = draw.draw_daily
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    draw.draw_daily = spy
+    try:
+        page = FlowsPage(ctx)
+        qtbot.addWidget(page)
+        page.resize(1366, 700)
+        page.show()
+        _loaded(qtbot, page)
+    finally:
+        draw.draw_daily = real
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    image = page.chart.canvas.image
+    assert image is not None and image.width() >= 1000  # drawn at the size it is shown
 
 
 def test_matplotlib_is_not_imported_with_the_pages(qtbot):

@@ -266,7 +266,7 @@ class DashboardPage(QWidget):
         self.by_crossing.setText(self.tr("Busiest crossing points: %1").replace("%1", top or "–"))
         for key, view in self.charts.items():
             if not (summaries and key == "flows"):
-                view.show_chart(lambda fig, key=key: draw_chart(key, fig, result, names, self.ctx.language))
+                view.show_chart(lambda fig, key=key, lang=self.ctx.language: draw_chart(key, fig, result, names, lang))
 
     def show_error(self, exc) -> None:
         self.say(self.ctx.error_text(exc))

@@ -1,8 +1,8 @@
 """The Flows screen: one large chart at a time (daily, cumulative, origin to destination, pyramid, map),
 with the shared filters and Save chart (PNG/SVG/PDF). Also home of ``FilterBar``, used by the dashboard.
 
-Data are read on the worker thread (tracker.charts.data.dashboard_data); the
-chart is drawn on the GUI thread when they arrive. A newer request makes an
+Data are read off the GUI thread (tracker.charts.data.dashboard_data); the
+chart is drawn on the chart thread when they arrive (ui/widgets/chart_canvas.py). A newer request makes an
 older answer stale, so quick filter changes never paint old numbers.
 """
 
@@ -188,6 +188,7 @@ class FlowsPage(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
+        self.chart.failed.connect(self._draw_failed)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Chart")))
         top.addWidget(self.which)
@@ -219,9 +220,14 @@ class FlowsPage(QWidget):
             return
         key = self.which.currentData()
         self.chart.name = key
-        names = names_for(self.ctx, self.result["locations"])
-        self.chart.show_chart(lambda fig: draw_chart(key, fig, self.result, names, self.ctx.language))
+        result, names, language = self.result, names_for(self.ctx, self.result["locations"]), self.ctx.language
+        # drawn on the chart thread: the closure holds this answer's data, not the page
+        self.chart.show_chart(lambda fig: draw_chart(key, fig, result, names, language))
 
     def show_error(self, exc) -> None:
         self.error.setText(self.ctx.error_text(exc))
+        self.error.show()
+
+    def _draw_failed(self, text: str) -> None:
+        self.error.setText(self.tr("The chart could not be drawn: %1").replace("%1", text))
         self.error.show()
