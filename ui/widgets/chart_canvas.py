@@ -16,13 +16,15 @@ from __future__ import annotations
 import threading
 import traceback
 import weakref
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from tracker.charts.lock import matplotlib_lock  # threading only: no matplotlib at import
 
 DPI = 100  # matplotlib's points-to-pixels scale on screen; the device pixel ratio comes on top
 RESIZE_DELAY_MS = 120  # a window being dragged larger redraws once it settles, not at every step
@@ -58,8 +60,6 @@ def _render(key: int, build, width_px: int, height_px: int, ratio: float):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from tracker.charts import draw
-    from tracker.charts.lock import matplotlib_lock
-
     with matplotlib_lock:  # a report may be written on the writer thread meanwhile
         figure = draw.new_figure(width_px / DPI, height_px / DPI, dpi=DPI)
         build(figure)
@@ -75,8 +75,6 @@ def _render(key: int, build, width_px: int, height_px: int, ratio: float):
 
 def _drop_later(key: int) -> None:
     def drop():
-        from tracker.charts.lock import matplotlib_lock
-
         with matplotlib_lock:
             _keep(key, None)
 
@@ -262,16 +260,13 @@ class ChartView(QWidget):
         path = Path(path)
         if path.suffix.lower() not in (".png", ".svg", ".pdf"):
             path = path.with_suffix(".png")
-        from tracker.charts.lock import matplotlib_lock
-
         key = self._key
 
         def save():
             with matplotlib_lock:
                 draw.save(_figures[key], path)
 
-        future: Future = chart_thread().submit(save)
-        future.result()
+        chart_thread().submit(save).result()
         self.last_saved = path
         return path
 
