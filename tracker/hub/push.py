@@ -115,11 +115,14 @@ def push_files(conn, coordinator, paths, *, progress=None, cancelled=None) -> li
 def _push_files(conn, coordinator, paths, ticker) -> list[dict]:
     with conn.transaction():
         check(conn)
-    push_places(conn, coordinator.locations())
+    places_pushed = False  # only with the first summary that passes: a run refused whole writes nothing
     out = []
     for i, path in enumerate(paths, start=1):
         try:
             summary = read_summary(coordinator, path)
+            if not places_pushed:
+                push_places(conn, coordinator.locations())
+                places_pushed = True
             result = push_summary(conn, summary, coordinator.device_id)
             out.append({"path": str(path), "sender": summary.name or summary.device_id, **result})
         except TrackerError as exc:  # a bad or untrusted file is reported; the next one still goes
