@@ -51,21 +51,30 @@ def check_household(conn, values: dict, members=(), *, exclude=(), min_score: fl
 
 
 def _check(conn, tbl, p, exclude, min_score, limit) -> list[Candidate]:
-    hits: dict[str, int] = {}
-    for low, high in index.query_keys(p):
-        for (rid,) in conn.execute("SELECT record_id FROM match_keys WHERE tbl = ? AND key >= ? AND key <= ? LIMIT ?",
-                                   (tbl, low, high, ENTRY_READ)):
-            hits[rid] = hits.get(rid, 0) + 1
-    for rid in exclude:
-        hits.pop(rid, None)
-    if not hits:
+    ranges = index.query_keys(p)
+    if not ranges:
         return []
-    # in a crowded block (محمد son of أحمد), those sharing both the family and the father's name first
-    ids = sorted(hits, key=hits.get, reverse=True)[:ENTRY_CAP] if len(hits) > ENTRY_CAP else list(hits)
+    # the records found under most of the looked-up keys first (in a crowded block, محمد son of
+    # أحمد, those sharing both the family and the father's name), then in the order of the keys;
+    # counted in the database, which reads thousands of keys faster than a Python loop
+    sql = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT record_id, {i} AS r FROM match_keys WHERE tbl = ? AND key >= ? AND key <= ? LIMIT ?)"
+        for i in range(len(ranges)))
+    args = [a for low, high in ranges for a in (tbl, low, high, ENTRY_READ)]
+    skip = set(exclude)
+    ids = [rid for (rid,) in conn.execute(
+        f"SELECT record_id FROM ({sql}) GROUP BY record_id ORDER BY count(*) DESC, min(r) LIMIT ?",
+        (*args, ENTRY_CAP + len(skip))) if rid not in skip][:ENTRY_CAP]
+    if not ids:
+        return []
     # (a person's household members are not read here: at entry the names decide, and reading them
     # for every candidate doubled the check's time)
-    loaded = index.person_profiles(conn, ids, with_household=False) if tbl == "persons" \
-        else index.household_profiles(conn, ids)
+    if tbl == "persons":
+        # from the cards beside the keys when the index is up to date, else from the records
+        loaded = index.card_profiles(conn, ids) if index.fresh(conn) \
+            else index.person_profiles(conn, ids, with_household=False)
+    else:
+        loaded = index.household_profiles(conn, ids)
     freq = index.StoreFrequencies(conn)
     out = []
     for rid, other in loaded.items():

@@ -31,6 +31,8 @@ PERSON_SQL = (
     "SELECT " + ", ".join(f"p.{c}" for c in PERSON_COLUMNS) + ", h.registration_date AS registration_date, "
     "h.origin_pcode AS origin_pcode FROM persons p LEFT JOIN households h ON h.id = p.household_id "
     "WHERE p.id IN ({marks})")
+CARD_COLUMNS = ("sex", "birth_date", "age_estimated", "registration_date", "origin_pcode",
+                *(f"{p}_name_{s}" for p in profiles.PARTS for s in ("ar", "lat")))
 HOUSEHOLD_SQL = ("SELECT id, deleted, merged_into, head_name_ar, head_name_lat, registration_date, origin_pcode "
                  "FROM households WHERE id IN ({marks})")
 
@@ -72,8 +74,8 @@ def query_keys(p: profiles.Profile) -> list[tuple[str, str]]:
 
 
 # -- reading records as profiles ------------------------------------------------------------------
-def person_profiles(conn, ids, *, with_household=True) -> dict[str, profiles.Profile]:
-    """Profiles of live persons by id (with their household's date, origin and members)."""
+def person_rows(conn, ids) -> dict[str, dict]:
+    """The live persons among ``ids`` as rows of the columns a comparison reads."""
     rows: dict[str, dict] = {}
     for part, marks in records.in_chunks(ids):
         cur = conn.execute(PERSON_SQL.format(marks=marks), part)
@@ -82,9 +84,44 @@ def person_profiles(conn, ids, *, with_household=True) -> dict[str, profiles.Pro
             rec = dict(zip(cols, r))
             if not rec["deleted"] and not rec.get("merged_into"):
                 rows[rec["id"]] = rec
+    return rows
+
+
+def person_profiles(conn, ids, *, with_household=True) -> dict[str, profiles.Profile]:
+    """Profiles of live persons by id (with their household's date, origin and members)."""
+    rows = person_rows(conn, ids)
     if with_household:
         _add_household_context(conn, rows.values())
     return {rid: profiles.profile(rec) for rid, rec in rows.items()}
+
+
+def card_of(rec: dict) -> str:
+    """What an entry check compares of a person, kept beside its keys (``match_index.card``): the
+    check then reads one short row per candidate instead of the person and its household."""
+    return records.dumps([rec.get(c) for c in CARD_COLUMNS])
+
+
+def card_profiles(conn, ids) -> dict[str, profiles.Profile]:
+    """Profiles of indexed persons by id, from their cards (as ``person_profiles`` without the
+    household's members; persons indexed before cards existed are read from their rows)."""
+    out, missing = {}, []
+    for part, marks in records.in_chunks(ids):
+        for rid, card in conn.execute(f"SELECT record_id, card FROM match_index WHERE record_id IN ({marks})", part):
+            if card:
+                rec = dict(zip(CARD_COLUMNS, json.loads(card)))
+                rec["id"] = rid
+                out[rid] = profiles.profile(rec)
+            else:
+                missing.append(rid)
+    if missing:
+        out.update(person_profiles(conn, missing, with_household=False))
+    return out
+
+
+def fresh(conn) -> bool:
+    """No person or household changed since the index was last brought up to date."""
+    return conn.execute("SELECT 1 FROM change_log WHERE seq > ? AND table_name IN ('persons', 'households') "
+                        "LIMIT 1", (indexed_seq(conn),)).fetchone() is None
 
 
 def _add_household_context(conn, recs) -> None:
@@ -195,14 +232,19 @@ def refresh(store, *, progress=None, cancelled=None, chunk: int = 5000) -> int:
         ids = {"persons": set(), "households": set()}
         for _, table, rid in rows:
             ids[table].add(rid)
+        changed_households = set(ids["households"])
         # a household's keys are its head's: a change to its head re-indexes it (its other members
         # are read again when it is compared, so their changes need nothing here)
         for part, marks in records.in_chunks(ids["persons"]):
             ids["households"].update(r[0] for r in conn.execute(
                 f"SELECT DISTINCT household_id FROM persons WHERE id IN ({marks}) AND household_id IS NOT NULL "
                 f"AND relationship = 'head'", part))
+        # a person's card holds its household's date and origin: a household change re-cards its members
+        for part, marks in records.in_chunks(changed_households):
+            ids["persons"].update(r[0] for r in conn.execute(
+                f"SELECT id FROM persons WHERE household_id IN ({marks}) AND deleted = 0", part))
         with store.atomic():
-            _reindex(conn, "persons", ids["persons"], person_profiles(conn, ids["persons"], with_household=False))
+            _reindex_persons(conn, ids["persons"], person_rows(conn, ids["persons"]))
             _reindex(conn, "households", ids["households"], household_profiles(conn, ids["households"]))
             _set_seq(store, rows[-1][0])
         done += len(ids["persons"]) + len(ids["households"])
@@ -230,9 +272,10 @@ def rebuild(store, *, progress=None, cancelled=None, chunk: int = 20_000) -> int
                 if not ids:
                     break
                 last = conn.execute(f"SELECT rowid FROM {tbl} WHERE id = ?", (ids[-1],)).fetchone()[0]
-                profs = person_profiles(conn, ids, with_household=False) if tbl == "persons" \
-                    else household_profiles(conn, ids)
-                _reindex(conn, tbl, (), profs)
+                if tbl == "persons":
+                    _reindex_persons(conn, (), person_rows(conn, ids))
+                else:
+                    _reindex(conn, tbl, (), household_profiles(conn, ids))
                 done += len(ids)
                 if progress:
                     progress(min(done, total), total)
@@ -247,8 +290,14 @@ def _set_seq(store, seq: int) -> None:
                        (STATE_KEY, str(seq)))
 
 
-def _reindex(conn, tbl: str, ids, profs: dict) -> None:
-    """Replace the index entries of ``ids`` by those of ``profs`` (``ids`` empty: only add)."""
+def _reindex_persons(conn, ids, rows: dict) -> None:
+    _reindex(conn, "persons", ids, {rid: profiles.profile(rec) for rid, rec in rows.items()},
+             {rid: card_of(rec) for rid, rec in rows.items()})
+
+
+def _reindex(conn, tbl: str, ids, profs: dict, cards: dict | None = None) -> None:
+    """Replace the index entries of ``ids`` by those of ``profs`` (``ids`` empty: only add), with
+    the persons' ``cards``."""
     if not ids and not profs:
         return
     old_terms: dict = {}
@@ -268,9 +317,10 @@ def _reindex(conn, tbl: str, ids, profs: dict) -> None:
         for t in terms:
             old_terms[t] = old_terms.get(t, 0) + 1
         new_keys += [(tbl, k, rid) for k in keys]
-        index_rows.append((rid, tbl, records.dumps(keys), records.dumps(terms) if terms else None))
+        index_rows.append((rid, tbl, records.dumps(keys), records.dumps(terms) if terms else None,
+                           cards.get(rid) if cards else None))
     conn.executemany("INSERT OR IGNORE INTO match_keys (tbl, key, record_id) VALUES (?, ?, ?)", new_keys)
-    conn.executemany("INSERT INTO match_index (record_id, tbl, keys, terms) VALUES (?, ?, ?, ?)", index_rows)
+    conn.executemany("INSERT INTO match_index (record_id, tbl, keys, terms, card) VALUES (?, ?, ?, ?, ?)", index_rows)
     conn.executemany("INSERT INTO match_terms (grp, term, n) VALUES (?, ?, ?) "
                      "ON CONFLICT(grp, term) DO UPDATE SET n = n + excluded.n",
                      [(g, t, n) for (g, t), n in old_terms.items() if n])

@@ -362,3 +362,11 @@ def m0013_matching(db: Database) -> None:
     ALTER TABLE households ADD COLUMN match_apart TEXT;
     ALTER TABLE households ADD COLUMN missing_members TEXT;
     """)
+
+
+@migrations(name="0016_match_cards")
+def m0016_match_cards(db: Database) -> None:
+    """``match_index.card``: what an entry check compares of a person (names, sex, birth, the
+    household's date and origin), so a check reads one short row per candidate. Rows indexed
+    before have none and are read from the persons table until they are indexed again."""
+    db.execute("ALTER TABLE match_index ADD COLUMN card TEXT")
