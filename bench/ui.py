@@ -338,6 +338,10 @@ def stall_during_import(rows: int) -> None:
     while ctx.worker.is_busy():  # the pages' first chart data, read and drawn before the import starts
         spin(50)
     spin(1000)
+    # as the program does a few seconds after its window opens (ui/app.py): what exists now is settled
+    from ui.shell import collector
+    collector.freeze_enabled = True
+    collector.settle()
     done = {}
     start = time.perf_counter()
     ctx.run(importer.import_file, store, src, "crossings", on_done=lambda r: done.setdefault("at", time.perf_counter()))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 import tracker  # noqa: F401  (registers the encrypted driver before sqlite-utils loads)
 from tracker.store.paths import default_store_path
 
-from .shell import i18n
+from .shell import collector, i18n
 from ui.shell.app_settings import LANGUAGES, AppSettings
 from ui.shell.context import AppContext
 from ui.shell.idle import IdleWatcher
@@ -79,6 +79,8 @@ class Shell(QObject):
         self.window.quit_requested.connect(self.quit)
         self.window.show()
         self.window.start(key)
+        # once the pages are built and the first charts drawn, keep full collections short
+        QTimer.singleShot(collector.SETTLE_AFTER_MS, collector.settle)
 
     def lock(self, notice=None) -> None:
         """Close the store and destroy every page: nothing decrypted stays on screen or in widgets."""
@@ -107,6 +109,7 @@ class Shell(QObject):
             if isinstance(widget, QDialog) and widget is not self.start and widget.isVisible() \
                     and _inside(widget, window):
                 widget.reject()
+        collector.thaw()  # the closed window must be collectable again
         window.closing_by_shell = True
         window.close()
         window.deleteLater()
@@ -226,6 +229,7 @@ def main(argv=None) -> int:
 
         return selftest.main()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector.freeze_enabled = True  # this process is the program: its window may be settled
     shell = create_shell(args, app)
     shell.show_start()
     if args.report_start:

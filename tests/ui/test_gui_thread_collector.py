@@ -63,3 +63,32 @@ def test_without_it_a_background_thread_frees_the_widget(qtbot):
     finally:
         gc.set_threshold(*thresholds)
         collector.install(QApplication.instance()).start()
+
+
+def test_settled_objects_are_left_out_of_full_collections_until_the_window_closes(qtbot, monkeypatch):
+    """After the window is settled a full collection no longer walks what existed then (the stall
+    during an import); thawing before the window closes lets its cycles be freed again."""
+    collector.install(QApplication.instance())
+    monkeypatch.setattr(collector, "freeze_enabled", True)
+    where: list = []
+    try:
+        assert collector.settle()
+        assert gc.get_freeze_count() > 1000  # Qt's wrappers, the modules loaded...
+        w = QWidget()
+        w.me = w
+        where.append(weakref.ref(w))
+        assert collector.settle()  # while the window holds it...
+        del w  # ...then closed: only its cycle keeps it
+        gc.collect()
+        assert where[0]() is not None  # frozen: a full collection does not see it
+    finally:
+        collector.thaw()
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert where[0]() is None  # thawed: freed by the next collection
+
+
+def test_tests_and_scripts_do_not_settle_unless_asked(qtbot):
+    collector.install(QApplication.instance())
+    assert collector.freeze_enabled is False
+    assert collector.settle() is False and gc.get_freeze_count() == 0
