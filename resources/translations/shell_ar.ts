@@ -264,6 +264,18 @@
         <translation>لا يمكن استخدام مطابقة الأعمدة. لم يُستورد شيء.</translation>
     </message>
     <message>
+        <source>The export was written, but its metadata file %1 is open in another program and still describes the previous export: close it there, then export again.</source>
+        <translation>كُتب التصدير، لكن ملف بياناته الوصفية ⁨%1⁩ مفتوح في برنامج آخر وما زال يصف التصدير السابق: أغلقه هناك، ثم صدّر مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>%1 is open in another program, so it cannot be replaced. Close it there (Excel or a PDF viewer, for example) or choose another name, then try again. Nothing was changed.</source>
+        <translation>الملف ⁨%1⁩ مفتوح في برنامج آخر، لذا لا يمكن استبداله. أغلقه هناك (في Excel أو في عارض PDF مثلًا) أو اختر اسمًا آخر، ثم أعد المحاولة. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>A file is open in another program, so it cannot be replaced. Close it there, then try again. Nothing was changed.</source>
+        <translation>ملف مفتوح في برنامج آخر، لذا لا يمكن استبداله. أغلقه هناك، ثم أعد المحاولة. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
         <source>Details: %1</source>
         <translation>التفاصيل: ⁨%1⁩</translation>
     </message>

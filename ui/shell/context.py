@@ -287,6 +287,19 @@ _CODED = {
     "bad_mapping": (
         ((), QT_TRANSLATE_NOOP("Errors", "The column mapping cannot be used. Nothing was imported."), "detail"),
     ),
+    # Windows refuses to replace a file another program holds open (tracker/fileswap.py). When an
+    # export is in place but its metadata file is held, ``written`` is given; only the metadata file
+    # is named (its name already says which export it describes).
+    "file_in_use": (
+        (("path", "written"),
+         QT_TRANSLATE_NOOP("Errors", "The export was written, but its metadata file %1 is open in another program "
+                                     "and still describes the previous export: close it there, then export again.")),
+        (("path",), QT_TRANSLATE_NOOP("Errors", "%1 is open in another program, so it cannot be replaced. Close it "
+                                                "there (Excel or a PDF viewer, for example) or choose another name, "
+                                                "then try again. Nothing was changed.")),
+        ((), QT_TRANSLATE_NOOP("Errors", "A file is open in another program, so it cannot be replaced. Close it "
+                                         "there, then try again. Nothing was changed."), "detail"),
+    ),
 }
 
 
