@@ -80,14 +80,19 @@ class Frequencies:
     """How often each name key, spelling and origin occurs among the people known. In memory
     here; tracker.matching.index keeps the same counts in the database."""
 
+    MEMO_MAX = 500_000  # name pairs remembered (a bulk run meets the same few spellings again and again)
+
     def __init__(self):
         self.terms: dict[tuple[str, str], int] = {}
+        # (part, name, name) -> what _name_bits gives: it depends only on the names and these counts
+        self.memo: dict = {}
 
     @staticmethod
     def group(part: str) -> str:
         return "family" if part == "family" else "given"
 
     def add(self, p: Profile) -> None:
+        self.memo.clear()
         for t in terms_of(p):
             self.terms[t] = self.terms.get(t, 0) + 1
 
@@ -141,6 +146,19 @@ def name_level(a: Name, b: Name) -> tuple[str, str] | None:
 
 
 def _name_bits(part: str, a: Name, b: Name, freq: Frequencies) -> tuple[float, str | None]:
+    # keyed by identity (names are made once per spelling: profile._name), the names kept in the
+    # entry so an id is never reused while it is remembered
+    memo = freq.memo
+    key = (part, id(a), id(b))
+    got = memo.get(key)
+    if got is None or got[0] is not a or got[1] is not b:
+        got = (a, b, _name_bits_of(part, a, b, freq))
+        if len(memo) < freq.MEMO_MAX:
+            memo[key] = got
+    return got[2]
+
+
+def _name_bits_of(part: str, a: Name, b: Name, freq: Frequencies) -> tuple[float, str | None]:
     found = name_level(a, b)
     if found is None:
         return 0.0, None
