@@ -8,9 +8,11 @@ import datetime as dt
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import num2date
 
 from tracker.charts import draw
 from tracker.charts.data import DailySeries
+from tracker.charts.text import month
 
 START = dt.date(2025, 11, 26)  # runs over a month's end: "30 تشرين الثاني" then "1 كانون الأول"
 WIDTHS = (3.2, 5.0, 7.5)  # inches at 100 dpi: a narrow pane, the dashboard at 1366×768, the report
@@ -82,3 +84,56 @@ def test_first_days_keep_a_label_on_the_last_day(language):
         names = {11: ("Nov", "تشرين الثاني"), 12: ("Dec", "كانون الأول")}[last.month]
         expected = f"{last.day} {names[language == 'ar']}"
         assert expected in texts, texts
+
+
+MONTH_NAMES = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")}
+MONTH_NAMES["ar"] = tuple(month(m, "ar") for m in MONTH_NAMES["en"])
+
+
+def _month_in(text: str, language: str) -> int | None:
+    """The month (1-12) a label names, or None; the longest name first ("كانون الثاني" holds no shorter one)."""
+    names = sorted(enumerate(MONTH_NAMES[language], start=1), key=lambda item: -len(item[1]))
+    return next((number for number, name in names if name in text), None)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("chart", ["daily", "cumulative"])
+@pytest.mark.parametrize("start", [dt.date(2025, 3, 6), dt.date(2025, 11, 26)])  # to 20 April; to 10 January
+def test_each_tick_says_its_month_and_the_year_is_written_once(chart, language, start):
+    """March to April: "15 Mar", "1 Apr", "15 Apr", not "15", "Apr", "15" with "2025-Apr" under the axis (which
+    reads as two Aprils). A label names its month when it is the first or the month changed since the label
+    before it; each year is written once: the first on the first label or in the axis' offset."""
+    dates = [(start + dt.timedelta(days=i)).isoformat() for i in range(46)]
+    for width in WIDTHS:
+        fig = draw.new_figure(width, 3.2)
+        if chart == "daily":
+            draw.draw_daily(fig, _series_of(dates), {"LB-CP-01": "Masnaa"}, language)
+        else:
+            draw.draw_cumulative(fig, dates, list(range(1, len(dates) + 1)), language)
+        drawn = _labels(fig)
+        ax = fig.axes[0]
+        ticks = sorted((tick.get_loc(), tick.label1.get_text()) for tick in ax.xaxis.get_major_ticks()
+                       if tick.label1.get_text() and tick.label1.get_visible())
+        ticks = [(num2date(loc).date(), text) for loc, text in ticks if text in {t for t, _ in drawn}]
+        assert ticks, f"{width} in: no date"
+        where = f"{chart}, {language}, {width} in: {[t for _, t in ticks]}"
+        previous = None
+        for day, text in ticks:
+            named = _month_in(text, language)
+            if previous is None or day.month != previous.month:
+                assert named == day.month, f"{day}: {text!r} does not say its month; {where}"
+            else:
+                assert named in (None, day.month), f"{day}: {text!r} names another month; {where}"
+            previous = day
+        offset = ax.xaxis.get_offset_text().get_text()  # as drawn under the axis
+        first_year = str(ticks[0][0].year)
+        assert first_year in ticks[0][1] + offset, f"no year on the first label nor under the axis; {where}"
+        for year in {str(day.year) for day, _ in ticks}:
+            assert sum(year in text for _, text in ticks) + (year in offset) == 1, f"{year}: {where}, {offset!r}"
+        assert _month_in(offset, language) in (None, ticks[0][0].month), f"offset {offset!r} names a later month"
+
+
+def _series_of(dates: list[str]) -> DailySeries:
+    counts = [14 + (i * 7) % 30 for i in range(len(dates))]
+    return DailySeries(dates=dates, by_point={"LB-CP-01": counts}, total=counts,
+                       avg7=[sum(counts[max(0, i - 6):i + 1]) / min(i + 1, 7) for i in range(len(dates))])

@@ -11,7 +11,7 @@ import datetime as dt
 
 import matplotlib
 import numpy as np
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num, num2date
+from matplotlib.dates import MONTHLY, AutoDateLocator, date2num, num2date
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import Formatter, Locator
 
@@ -39,8 +39,10 @@ def day_axis(ax, days: list[dt.date], language: str) -> None:
         ax.xaxis.set_major_formatter(DayMonth(language))
         return
     candidates = [AutoDateLocator(minticks=min(3, most), maxticks=most) for most in (8, 6, 4, 3, 2)]
+    for candidate in candidates:  # a tick a year as months (long Arabic names on a narrow chart of a year's days)
+        candidate.intervald[MONTHLY] = [1, 2, 3, 4, 6, 12]
     ax.xaxis.set_major_locator(ApartLabels(candidates, font))
-    ax.xaxis.set_major_formatter(concise_formatter(candidates[0], language))
+    ax.xaxis.set_major_formatter(DaysWithMonths(language))
 
 
 class EveryNthDay(Locator):
@@ -90,7 +92,8 @@ class ApartLabels(Locator):
         axes = self.axis.axes
         if len(ticks) * 4 > axes.bbox.width:  # fewer than 4 pixels a label: no need to measure
             return False
-        labels = self.axis.get_major_formatter().format_ticks(ticks)
+        formatter = self.axis.get_major_formatter()
+        labels = formatter.texts(ticks)[0] if hasattr(formatter, "texts") else formatter.format_ticks(ticks)
         from matplotlib.textpath import text_to_path
 
         pixels = axes.figure.dpi / 72
@@ -116,22 +119,44 @@ class DayMonth(Formatter):
         return f"{day.day} {month(MONTHS[day.month - 1], self.language)}"
 
 
-def concise_formatter(locator, language: str) -> ConciseDateFormatter:
-    """matplotlib's concise labels ("15", "Apr", "2025"), with the month names of the language."""
-    if language != "ar":
-        return ConciseDateFormatter(locator)
-    return _ArabicConcise(locator, offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"])
+class DaysWithMonths(Formatter):
+    """Labels for many days. matplotlib's concise labels write a day as its number alone and its month once,
+    under the axis ("15", "Apr", "15" over "2025-Apr"), so a reader takes 15 March for 15 April. Here a label
+    names its month when it is the first label or its month differs from the label before it ("15 Mar",
+    "1 Apr", "15 Apr"; months: "Mar", "Apr"), and each year is written once: under the axis when every label
+    is in one year, else on the first label and where the year changes ("1 Dec 2025", "1 Jan 2026")."""
 
+    def __init__(self, language: str):
+        self.language = language
+        self.offset = ""
 
-def arabic_months(text: str) -> str:
-    for en in MONTHS:
-        text = text.replace(en, month(en, "ar"))
-    return text
+    def __call__(self, x, pos=None):
+        return self.texts([x])[0][0]
 
-
-class _ArabicConcise(ConciseDateFormatter):
     def format_ticks(self, values):
-        return [arabic_months(t) for t in super().format_ticks(values)]
+        labels, self.offset = self.texts(values)
+        return labels
 
     def get_offset(self):
-        return arabic_months(super().get_offset())
+        return self.offset
+
+    def texts(self, values) -> tuple[list[str], str]:
+        """(labels, offset) for tick ``values``, without changing the offset drawn (ApartLabels measures
+        candidate ticks after the axis has been labelled)."""
+        dates = [num2date(v) for v in values]
+        if not dates:
+            return [], ""
+        if all((d.month, d.day) == (1, 1) for d in dates) and len({d.year for d in dates}) > 1:
+            return [str(d.year) for d in dates], ""  # years apart
+        one_year = len({d.year for d in dates}) == 1
+        days = any(d.day != 1 for d in dates)  # else the ticks are months
+        labels, previous = [], None
+        for date in dates:
+            parts = [str(date.day)] if days else []
+            if not days or previous is None or (date.year, date.month) != (previous.year, previous.month):
+                parts.append(month(MONTHS[date.month - 1], self.language))
+            if not one_year and (previous is None or date.year != previous.year):
+                parts.append(str(date.year))
+            labels.append(" ".join(parts))
+            previous = date
+        return labels, str(dates[0].year) if one_year else ""
