@@ -34,3 +34,21 @@ def test_the_key_file_is_written_in_binary_mode(tmp_path, monkeypatch):
     writes = [flags for name, flags in seen if name.startswith("office.dtdb.keys.tmp")]
     assert writes and all(flags & WINDOWS_O_BINARY for flags in writes), "the key file is written in text mode"
     assert (tmp_path / "office.dtdb.keys").read_bytes() == data
+
+
+def test_a_sync_bundle_is_written_in_binary_mode(tmp_path, monkeypatch):
+    from tests.core.sync_devices import befriend, new_device
+    from tracker.sync import bundle
+
+    a, b = new_device(tmp_path, "tripoli"), new_device(tmp_path, "akkar")
+    try:
+        befriend(a, b)
+        seen = _opened_with(monkeypatch)
+        bundle.export_bundle(a, tmp_path / "a2b.dtb", for_device=b.device_id)
+        writes = [flags for name, flags in seen if name.startswith("a2b.dtb")]
+        assert writes and all(flags & WINDOWS_O_BINARY for flags in writes), "the bundle is written in text mode"
+        monkeypatch.undo()
+        bundle.import_bundle(b, tmp_path / "a2b.dtb")  # and it still reads back whole
+    finally:
+        a.close()
+        b.close()

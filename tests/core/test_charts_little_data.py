@@ -39,7 +39,7 @@ def test_one_day_daily_chart(tmp_path, language):
     legend = ax.get_legend().get_window_extent(renderer)
     for bar in ax.patches:
         assert not legend.overlaps(bar.get_window_extent(renderer))
-    fig.savefig(f"/tmp/daily-one-day-{language}.png")
+    fig.savefig(tmp_path / f"daily-one-day-{language}.png")
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
@@ -56,4 +56,4 @@ def test_one_day_cumulative_chart(tmp_path, language):
     assert not title.overlaps(total.get_window_extent(renderer))
     assert ax.get_window_extent(renderer).contains(*total.get_window_extent(renderer).p0)
     assert all(float(t).is_integer() for t in ax.get_yticks())
-    fig.savefig(f"/tmp/cumulative-one-day-{language}.png")
+    fig.savefig(tmp_path / f"cumulative-one-day-{language}.png")

@@ -31,7 +31,7 @@ def keys_lock_path(db_path) -> Path:
 
 
 def _lock_file(path: Path):
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     return os.fdopen(fd, "r+b")
 
 

@@ -151,7 +151,8 @@ def write(path, *, kind: str, payload: bytes, signing_key, sender: dict, recipie
     signature = signing_key.sign(_SIG_CONTEXT + hashlib.sha256(body).digest())
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # personal data: the owner only
+    # personal data: the owner only; binary (Windows would turn each LF byte into CR LF)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(body)
         fh.write(signature)
