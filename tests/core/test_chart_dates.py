@@ -17,5 +17,5 @@ def _labels(language):
 
 
 def test_month_names_follow_the_language():
-    assert _labels("en") == (["15", "Apr", "15", "May"], "2025-May")
-    assert _labels("ar") == (["15", "نيسان", "15", "أيار"], "أيار 2025")
+    assert _labels("en") == (["15 Mar", "1 Apr", "15", "1 May"], "2025")
+    assert _labels("ar") == (["15 آذار", "1 نيسان", "15", "1 أيار"], "2025")
