@@ -15,6 +15,7 @@ import logging
 import math
 
 import matplotlib
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, PathPatch, Polygon
 from matplotlib.path import Path
@@ -280,11 +281,12 @@ def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, name
         ax = fig.add_subplot()
         ax.set_title(word("map_title", language))
         legs, unmapped = mapdata.map_links(locations, routes, top=8)
-        lon0, lon1, lat0, lat1 = mapdata.view_of([leg[k] for leg in legs for k in ("from_xy", "to_xy")])
-        ax.set_xlim(lon0, lon1)
-        ax.set_ylim(lat0, lat1)
-        # degrees of longitude shrink with latitude; 'datalim' widens the view instead of shrinking the box
-        ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)), adjustable="datalim")
+        box = mapdata.view_of([leg[k] for leg in legs for k in ("from_xy", "to_xy")])
+        _frame(ax, box)
+        ax.set_xlim(box[0], box[1])
+        ax.set_ylim(box[2], box[3])
+        ax.apply_aspect()  # now, so that the country names are placed in the view as it will be drawn
+        (lon0, lon1), (lat0, lat1) = ax.get_xlim(), ax.get_ylim()
         ax.set_facecolor("#EAF2F8")  # sea
         ax.set_xticks([])
         ax.set_yticks([])
@@ -293,8 +295,10 @@ def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, name
             for ring in c["rings"]:
                 ax.add_patch(Polygon(ring, closed=True, facecolor="#F4F1EA" if focus else "#E2E2E2",
                                      edgecolor="#7F7F7F", linewidth=0.9 if focus else 0.5))
+            inset = 0.08 * (lon1 - lon0), 0.08 * (lat1 - lat0)  # a name at the edge would be cut
             spot = next((p for p in mapdata.LABEL_AT.get(c["iso3"], [])
-                         if lon0 < p[0] < lon1 and lat0 < p[1] < lat1), None)
+                         if lon0 + inset[0] < p[0] < lon1 - inset[0] and lat0 + inset[1] < p[1] < lat1 - inset[1]),
+                        None)
             if spot:
                 ax.text(*spot, c["name_ar"] if language == "ar" else c["name_en"], ha="center", va="center",
                         color="#6E6E6E", fontsize=FONT_SIZE + (2 if focus else 0), style="italic", clip_on=True)
@@ -319,8 +323,10 @@ def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, name
                 continue
             ax.plot(x, y, marker="o", color="#333333", markersize=4, zorder=4)
             east = (locations.get(code) or {}).get("country") == "SYR"  # Syrian names inland, Lebanese to the sea
-            ax.annotate(names.get(code, code), (x, y), xytext=(6 if east else -6, 2), textcoords="offset points",
-                        ha="left" if east else "right", fontsize=FONT_SIZE, zorder=5, clip_on=True,
+            offset, ha, va = _label_side((x, y), [_other_end(leg, code) for leg in legs if code in (leg["from"],
+                                                                                                  leg["to"])], east)
+            ax.annotate(names.get(code, code), (x, y), xytext=offset, textcoords="offset points",
+                        ha=ha, va=va, fontsize=FONT_SIZE, zorder=5, clip_on=True,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
         for kind, colour in (("to_crossing", OKABE_ITO[0]), ("to_destination", OKABE_ITO[3])):
             ax.plot([], [], color=colour, linewidth=4, label=word(kind, language))
@@ -332,6 +338,49 @@ def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, name
                 ha="left", va="bottom", bbox={"fc": "white", "ec": "none", "alpha": 0.7, "pad": 1.5})
         if not legs:
             ax.text(0.5, 0.5, word("no_data", language), transform=ax.transAxes, ha="center", color=GREY)
+        _frame(ax, box)  # the outlines drawn have widened the data limits to whole countries
+
+
+def _frame(ax, box: tuple[float, float, float, float]) -> None:
+    """The map's view is ``box`` (lon0, lon1, lat0, lat1), widened around its centre to the axes' shape.
+    Degrees of longitude shrink with latitude, hence the aspect; 'datalim' widens the view instead of
+    shrinking the axes, but it measures from the data limits, which the country outlines would make whole
+    countries (then it cut the routes off): they are set to the box, so it only ever widens around it."""
+    lon0, lon1, lat0, lat1 = box
+    ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)), adjustable="datalim")
+    ax.dataLim.set_points(np.array([[lon0, lat0], [lon1, lat1]]))
+
+
+# Where a place's name goes beside its dot: (offset in points, ha, va) for each side.
+_SIDES = {"east": ((6, 0), "left", "center"), "west": ((-6, 0), "right", "center"),
+          "south": ((0, -6), "center", "top"), "north": ((0, 6), "center", "bottom")}
+_SIDE_DIRECTION = {"east": (1, 0), "west": (-1, 0), "south": (0, -1), "north": (0, 1)}
+
+
+def _other_end(leg: dict, code: str) -> tuple[float, float]:
+    return leg["to_xy"] if leg["from"] == code else leg["from_xy"]
+
+
+def _label_side(at: tuple[float, float], others: list[tuple[float, float]], east: bool):
+    """The side of a place's dot for its name, away from the arrows that arrive or leave there (their heads
+    stop at the dot, their bodies run towards the other end): the usual side (Syrian names inland, Lebanese
+    to the sea), else the first of the other sides no arrow runs within 60° of, else the farthest from them."""
+    scale = math.cos(math.radians(at[1]))  # a degree of longitude is shorter than one of latitude
+    directions = []
+    for x, y in others:
+        dx, dy = (x - at[0]) * scale, y - at[1]
+        length = math.hypot(dx, dy)
+        if length:
+            directions.append((dx / length, dy / length))
+
+    def nearest_arrow(side: str) -> float:  # cosine of the angle to the closest arrow (1: on it)
+        sx, sy = _SIDE_DIRECTION[side]
+        return max((sx * dx + sy * dy for dx, dy in directions), default=-1.0)
+
+    order = ["east", "west"] if east else ["west", "east"]
+    order += ["south", "north"]
+    side = next((side for side in order if nearest_arrow(side) < 0.5), None) or min(order, key=nearest_arrow)
+    return _SIDES[side]
 
 
 def save(fig: Figure, path, dpi: int = 150) -> None:

@@ -15,20 +15,26 @@ import json
 from tracker.resources import resource_path
 
 # Where each country's name may be written (lon, lat), best first: the first inside the view is used.
-LABEL_AT = {"SYR": [(38.9, 35.2), (37.0, 35.7), (36.6, 34.25)], "LBN": [(35.12, 33.62), (35.45, 33.45)],
+LABEL_AT = {"SYR": [(38.9, 35.2), (37.0, 35.7), (36.6, 34.25)], "LBN": [(35.12, 33.62), (35.45, 33.45), (35.85, 34.05)],
             "TUR": [(37.0, 37.25), (36.3, 36.75)], "IRQ": [(41.9, 33.4)], "JOR": [(37.4, 31.6), (36.3, 32.3)],
             "ISR": [(34.75, 31.2), (35.05, 32.7)], "CYP": [(33.1, 34.95)]}
 REGION = (33.0, 43.0, 31.0, 37.6)  # lon min, lon max, lat min, lat max: the widest view (Syria and Lebanon whole)
-MIN_SPAN = (2.8, 2.2)  # degrees: the tightest view, so a single route keeps its surroundings
+MIN_SPAN = (1.2, 0.9)  # degrees (about 110 by 100 km): the tightest view, so a single route keeps its surroundings
+MARGIN = (0.08, 0.15)  # around the routes: this share of their span, and at least this many degrees
 
 
-def view_of(points: list[tuple[float, float]], pad: float = 0.45) -> tuple[float, float, float, float]:
-    """The map window around ``points``: padded, at least MIN_SPAN, inside REGION."""
+def view_of(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """The map window around ``points``: their box with a margin, at least MIN_SPAN, inside REGION.
+    The chart then widens it around its centre to the canvas' shape (not to the whole region: on a wide
+    canvas that was Cyprus and open sea, with the crossing points in a blob at one border)."""
     if not points:
         return REGION
     xs, ys = [p[0] for p in points], [p[1] for p in points]
-    box = [min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad]
+    box = [min(xs), max(xs), min(ys), max(ys)]
     for lo, span in ((0, MIN_SPAN[0]), (2, MIN_SPAN[1])):
+        pad = max(MARGIN[0] * (box[lo + 1] - box[lo]), MARGIN[1])
+        box[lo] -= pad
+        box[lo + 1] += pad
         missing = span - (box[lo + 1] - box[lo])
         if missing > 0:
             box[lo] -= missing / 2
