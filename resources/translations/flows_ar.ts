@@ -204,8 +204,8 @@
         <translation>الملخصات المستلمة (عدد الأجهزة: %1)</translation>
     </message>
     <message>
-        <source>%1 (%2): %3 to %4</source>
-        <translation>%1 (%2): من %3 إلى %4</translation>
+        <source>%1: %2 to %3</source>
+        <translation>%1: من %2 إلى %3</translation>
     </message>
     <message>
         <source>and %1 more</source>

@@ -57,25 +57,19 @@ class KeyFigure(QFrame):
         layout.addWidget(self.caption)
 
 
-class OneLineLabel(QLabel):
-    """A line cut short with "…" to the width it is given (a 1366-pixel screen has no height to spare);
-    the tooltip holds the whole list."""
+class CoveringLine(QLabel):
+    """The devices whose summaries are shown, each in full: the line wraps (cut short with "…" it hid the
+    dates and the last devices); past REPORTERS_SHOWN devices the tooltip names the rest."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.full_text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
 
     def set_full_text(self, text: str) -> None:
         self.full_text = text
-        self._elide()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+        self.setText(text)
 
 
 class SourceSwitch(QWidget):
@@ -92,14 +86,18 @@ class SourceSwitch(QWidget):
         for button in (self.local, self.summaries):
             group.addButton(button)
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.reporters = OneLineLabel()
+        self.reporters = CoveringLine()
         self.reporters.setStyleSheet("color: #555555;")
-        layout = QHBoxLayout(self)
+        choice = QHBoxLayout()
+        choice.addWidget(QLabel(self.tr("Show:")))
+        choice.addWidget(self.local)
+        choice.addWidget(self.summaries)
+        choice.addStretch(1)
+        layout = QVBoxLayout(self)  # the devices on a line of their own, the whole page wide
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Show:")))
-        layout.addWidget(self.local)
-        layout.addWidget(self.summaries)
-        layout.addWidget(self.reporters, 1)
+        layout.setSpacing(2)
+        layout.addLayout(choice)
+        layout.addWidget(self.reporters)
         self.devices = 0
         self.summaries.toggled.connect(self.changed)
         self.set_devices(0)
@@ -117,8 +115,11 @@ class SourceSwitch(QWidget):
     def set_reporters(self, found: list, names_shown: int = REPORTERS_SHOWN) -> None:
         """One line: each reporting device, its organisation and the dates its summaries cover."""
         def one(r) -> str:
-            values = (r.name or r.device_id[:8], r.organisation or "–", r.first or "…", r.last)
-            text = self.tr("%1 (%2): %3 to %4")
+            # "hermel-1 (Hermel Relief)" as one isolate: isolated apart, an Arabic line drew the organisation
+            # before the device, "(Hermel Relief) hermel-1"
+            device = r.name or r.device_id[:8]
+            values = (f"{device} ({r.organisation})" if r.organisation else device, r.first or "…", r.last)
+            text = self.tr("%1: %2 to %3")
             for i, value in enumerate(values, start=1):
                 text = text.replace(f"%{i}", _isolated(value))
             return text
