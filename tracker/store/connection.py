@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
+from . import lean_sqlite_utils  # noqa: F401  (before sqlite-utils: it loads without numpy)
 from sqlite_utils import Database
 
 from tracker.errors import (AccountRemoved, KeysMissing, SchemaTooNew, StoreBusy, StoreExists, StoreMissing,

@@ -6,6 +6,7 @@ tested from every earlier version. Never edit a released migration: add one.
 
 from __future__ import annotations
 
+from . import lean_sqlite_utils  # noqa: F401  (before sqlite-utils: it loads without numpy)
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
