@@ -20,7 +20,7 @@ DASHBOARD = (5.6, 2.3)
 
 @pytest.fixture
 def demo_routes(store):
-    demo.populate(store, households=100, crossings=600, seed=2025)
+    demo.populate(store, households=600, crossings=4000, seed=2025)  # the Flows page screenshot's data
     return data.route_flows(store), store.locations(), {lang: text.place_names(store, lang) for lang in ("en", "ar")}
 
 

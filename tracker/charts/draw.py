@@ -285,11 +285,15 @@ def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, name
         _frame(ax, box)
         ax.set_xlim(box[0], box[1])
         ax.set_ylim(box[2], box[3])
-        ax.apply_aspect()  # now, so that the country names are placed in the view as it will be drawn
-        (lon0, lon1), (lat0, lat1) = ax.get_xlim(), ax.get_ylim()
-        ax.set_facecolor("#EAF2F8")  # sea
         ax.set_xticks([])
         ax.set_yticks([])
+        # the layout and the view now, as they will be drawn, so that names are placed where they will show
+        engine = fig.figure.get_layout_engine()
+        if engine is not None:
+            engine.execute(fig.figure)
+        ax.apply_aspect()
+        (lon0, lon1), (lat0, lat1) = ax.get_xlim(), ax.get_ylim()
+        ax.set_facecolor("#EAF2F8")  # sea
         for c in mapdata.countries():
             focus = c["iso3"] in ("SYR", "LBN")
             for ring in c["rings"]:
@@ -304,17 +308,23 @@ def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, name
                         color="#6E6E6E", fontsize=FONT_SIZE + (2 if focus else 0), style="italic", clip_on=True)
         peak = max((leg["people"] for leg in legs), default=1)
         places: dict[str, tuple[str, tuple[float, float]]] = {}
+        heads = []
         for leg in legs:
             kind = leg["kind"]
             width = 0.8 + 5.5 * math.sqrt(leg["people"] / peak)
+            head = _Head(width)
             ax.add_patch(FancyArrowPatch(
-                leg["from_xy"], leg["to_xy"], connectionstyle="arc3,rad=0.2", shrinkA=3, shrinkB=5,
-                arrowstyle=f"-|>,head_length={0.5 + width / 10:.2f},head_width={0.3 + width / 14:.2f}",
-                mutation_scale=10, linewidth=width, color=OKABE_ITO[0] if kind == "to_crossing" else OKABE_ITO[3],
-                alpha=0.7, zorder=3))
+                leg["from_xy"], leg["to_xy"], connectionstyle=f"arc3,rad={ARC}", shrinkA=3, shrinkB=head.shrink,
+                arrowstyle=f"-|>,head_length={head.length:.2f},head_width={head.width:.2f}",
+                mutation_scale=head.scale, linewidth=width,
+                color=OKABE_ITO[0] if kind == "to_crossing" else OKABE_ITO[3], alpha=0.7, zorder=3))
+            heads.append(head.where(ax, leg["from_xy"], leg["to_xy"]))
+            heads += _body(ax, leg["from_xy"], leg["to_xy"], width)
             places[leg["from"]] = ("crossing" if kind == "to_destination" else "area", leg["from_xy"])
             places[leg["to"]] = ("crossing" if kind == "to_crossing" else "area", leg["to_xy"])
         crossing_label = word("crossing_point", language)
+        pixels = ax.figure.dpi / 72
+        obstacles = heads + [(*ax.transData.transform(xy), 4 * pixels, HEAD, code) for code, (_, xy) in places.items()]
         for code, (what, (x, y)) in places.items():
             if what == "crossing":
                 ax.plot(x, y, marker="^", color="#000000", markersize=6, zorder=4, linestyle="none",
@@ -323,8 +333,8 @@ def draw_map(fig, routes: list[tuple[str, str, str, int]], locations: dict, name
                 continue
             ax.plot(x, y, marker="o", color="#333333", markersize=4, zorder=4)
             east = (locations.get(code) or {}).get("country") == "SYR"  # Syrian names inland, Lebanese to the sea
-            offset, ha, va = _label_side((x, y), [_other_end(leg, code) for leg in legs if code in (leg["from"],
-                                                                                                  leg["to"])], east)
+            offset, ha, va = _label_side(ax, (x, y), names.get(code, code), east,
+                                         [o for o in obstacles if o[4] != code])
             ax.annotate(names.get(code, code), (x, y), xytext=offset, textcoords="offset points",
                         ha=ha, va=va, fontsize=FONT_SIZE, zorder=5, clip_on=True,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
@@ -351,36 +361,84 @@ def _frame(ax, box: tuple[float, float, float, float]) -> None:
     ax.dataLim.set_points(np.array([[lon0, lat0], [lon1, lat1]]))
 
 
+ARC = 0.2  # the routes' curvature (matplotlib's arc3): crossing routes stay apart
+HEAD, BODY = 4.0, 1.0  # what a place's name covering an arrowhead or a place costs, against an arrow's body
+
+
+class _Head:
+    """An arrowhead's size for an arrow ``width`` points wide, and where it is drawn."""
+
+    scale = 10  # matplotlib's mutation scale: the head's length and width are multiples of it, in points
+    shrink = 5  # points between the tip and the place's dot
+
+    def __init__(self, width: float):
+        self.length, self.width = 0.5 + width / 10, 0.3 + width / 14
+
+    def where(self, ax, start, end) -> tuple[float, float, float, float, None]:
+        """(x, y, radius in pixels, weight) of a circle around the head of the arc ``start`` -> ``end``,
+        as arc3 draws it: it arrives along the line from its control point."""
+        pixels = ax.figure.dpi / 72
+        (x1, y1), (x2, y2) = ax.transData.transform([start, end])
+        cx, cy = (x1 + x2) / 2 + ARC * (y2 - y1), (y1 + y2) / 2 - ARC * (x2 - x1)
+        back = math.hypot(cx - x2, cy - y2) or 1.0
+        ux, uy = (cx - x2) / back, (cy - y2) / back
+        length = self.length * self.scale * pixels
+        centre = self.shrink * pixels + length / 2
+        radius = max(length, 2 * self.width * self.scale * pixels) / 2
+        return x2 + ux * centre, y2 + uy * centre, radius, HEAD, None
+
+
+def _body(ax, start, end, width: float) -> list[tuple[float, float, float, float, None]]:
+    """Circles (x, y, radius in pixels, weight) along an arrow's arc, 6 pixels apart, half its width wide:
+    a name over an arrow's body hides less than over its head or a place, so it weighs less."""
+    pixels = ax.figure.dpi / 72
+    (x1, y1), (x2, y2) = ax.transData.transform([start, end])
+    cx, cy = (x1 + x2) / 2 + ARC * (y2 - y1), (y1 + y2) / 2 - ARC * (x2 - x1)
+    steps = max(2, int(math.hypot(x2 - x1, y2 - y1) / 6))
+    radius = max(1.0, width * pixels / 2)
+    return [((1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t * t * x2, (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t * t * y2,
+             radius, BODY, None) for t in (i / steps for i in range(1, steps))]
+
+
 # Where a place's name goes beside its dot: (offset in points, ha, va) for each side.
 _SIDES = {"east": ((6, 0), "left", "center"), "west": ((-6, 0), "right", "center"),
-          "south": ((0, -6), "center", "top"), "north": ((0, 6), "center", "bottom")}
-_SIDE_DIRECTION = {"east": (1, 0), "west": (-1, 0), "south": (0, -1), "north": (0, 1)}
+          "south": ((0, -6), "center", "top"), "north": ((0, 6), "center", "bottom"),
+          "south-east": ((4, -4), "left", "top"), "south-west": ((-4, -4), "right", "top"),
+          "north-east": ((4, 4), "left", "bottom"), "north-west": ((-4, 4), "right", "bottom")}
+_SIDES.update({f"far {side}": ((2 * dx, 2 * dy), ha, va) for side, ((dx, dy), ha, va) in _SIDES.items()})
 
 
-def _other_end(leg: dict, code: str) -> tuple[float, float]:
-    return leg["to_xy"] if leg["from"] == code else leg["from_xy"]
+def _label_side(ax, at: tuple[float, float], name: str, east: bool, obstacles: list):
+    """The side of a place's dot for its name that covers no arrowhead and no other place (``obstacles``:
+    circles (x, y, radius in pixels, weight, place)): the usual side first (Syrian names inland, Lebanese to the sea), then
+    the other, below, above, the corners, then all of them twice as far; if each covers something, the one
+    that covers least."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
 
+    pixels = ax.figure.dpi / 72
+    font = FontProperties(family=matplotlib.rcParams["font.family"], size=FONT_SIZE)
+    w, h, _ = text_to_path.get_text_width_height_descent(name, font, ismath=False)
+    pad = 0.15 * FONT_SIZE
+    w, h = (w + 2 * pad) * pixels, (max(h, FONT_SIZE) + 2 * pad) * pixels
+    x, y = ax.transData.transform(at)
 
-def _label_side(at: tuple[float, float], others: list[tuple[float, float]], east: bool):
-    """The side of a place's dot for its name, away from the arrows that arrive or leave there (their heads
-    stop at the dot, their bodies run towards the other end): the usual side (Syrian names inland, Lebanese
-    to the sea), else the first of the other sides no arrow runs within 60° of, else the farthest from them."""
-    scale = math.cos(math.radians(at[1]))  # a degree of longitude is shorter than one of latitude
-    directions = []
-    for x, y in others:
-        dx, dy = (x - at[0]) * scale, y - at[1]
-        length = math.hypot(dx, dy)
-        if length:
-            directions.append((dx / length, dy / length))
+    def box(side: str) -> tuple[float, float, float, float]:
+        (dx, dy), ha, va = _SIDES[side]
+        left = x + dx * pixels - {"left": 0, "right": w, "center": w / 2}[ha]
+        bottom = y + dy * pixels - {"bottom": 0, "top": h, "center": h / 2}[va]
+        return left, bottom, left + w, bottom + h
 
-    def nearest_arrow(side: str) -> float:  # cosine of the angle to the closest arrow (1: on it)
-        sx, sy = _SIDE_DIRECTION[side]
-        return max((sx * dx + sy * dy for dx, dy in directions), default=-1.0)
+    def covered(side: str) -> float:  # how deep the name's box reaches into the obstacles (pixels × weight)
+        x0, y0, x1, y1 = box(side)
+        return sum(weight * max(0.0, r - math.hypot(min(max(cx, x0), x1) - cx, min(max(cy, y0), y1) - cy))
+                   for cx, cy, r, weight, _ in obstacles)
 
-    order = ["east", "west"] if east else ["west", "east"]
-    order += ["south", "north"]
-    side = next((side for side in order if nearest_arrow(side) < 0.5), None) or min(order, key=nearest_arrow)
-    return _SIDES[side]
+    usual, other = ("east", "west") if east else ("west", "east")
+    order = [usual, other, "south", "north", f"south-{usual}", f"north-{usual}", f"south-{other}",
+             f"north-{other}"]
+    order += [f"far {side}" for side in order]  # twice as far from the dot: past the heads that reach it
+    return _SIDES[min(order, key=covered)]  # min keeps the first of equals: the usual side when it is clear
 
 
 def save(fig: Figure, path, dpi: int = 150) -> None:

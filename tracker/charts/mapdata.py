@@ -15,7 +15,8 @@ import json
 from tracker.resources import resource_path
 
 # Where each country's name may be written (lon, lat), best first: the first inside the view is used.
-LABEL_AT = {"SYR": [(38.9, 35.2), (37.0, 35.7), (36.6, 34.25)], "LBN": [(35.12, 33.62), (35.45, 33.45), (35.85, 34.05)],
+LABEL_AT = {"SYR": [(38.9, 35.2), (37.0, 35.7), (36.8, 34.95), (36.6, 34.25)],
+            "LBN": [(35.12, 33.62), (35.45, 33.45), (35.85, 34.05), (36.05, 34.33)],
             "TUR": [(37.0, 37.25), (36.3, 36.75)], "IRQ": [(41.9, 33.4)], "JOR": [(37.4, 31.6), (36.3, 32.3)],
             "ISR": [(34.75, 31.2), (35.05, 32.7)], "CYP": [(33.1, 34.95)]}
 REGION = (33.0, 43.0, 31.0, 37.6)  # lon min, lon max, lat min, lat max: the widest view (Syria and Lebanon whole)
