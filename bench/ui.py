@@ -344,7 +344,8 @@ def stall_during_import(rows: int) -> None:
     collector.settle()
     done = {}
     start = time.perf_counter()
-    ctx.run(importer.import_file, store, src, "crossings", on_done=lambda r: done.setdefault("at", time.perf_counter()))
+    ctx.run(importer.import_file, store, src, "crossings", on_done=lambda r: done.setdefault("at", time.perf_counter()),
+            on_error=lambda e: done.update(at=time.perf_counter(), error=e))
     monitor = StallMonitor()
     monitor.start()
     rounds = 0
@@ -363,6 +364,8 @@ def stall_during_import(rows: int) -> None:
             QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
             spin(150)
     monitor.stop()
+    if "error" in done:
+        raise SystemExit(f"the import failed: {done['error']!r}")
     took = done["at"] - start
     print(f"import of {rows:,} crossing rows took {took:.1f} s while the user worked ({rounds} rounds of: "
           "new household form, search typed, four page switches)")

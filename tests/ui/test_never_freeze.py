@@ -62,3 +62,42 @@ def test_pages_forms_and_counts_work_while_the_writer_is_busy(qtbot, ctx):
         for form in list(window.pages["households"].forms) if "households" in window.pages else []:
             form._dirty = False
             form.close()
+
+
+def _count(n: int) -> dict:
+    return {"crossing_pcode": "XLB-MSN", "direction": "in", "f_18_59": n, "counted_at": "2025-03-09T10:00"}
+
+
+def test_commits_the_window_missed_arrive_as_one_event_per_table(qtbot, ctx):
+    """An import commits batch after batch while the window is busy. Each commit used to queue its
+    own delivery, and the window then ran them back to back: 50 of them froze it for 100 ms."""
+    from tracker.domain import households
+
+    seen = []
+    ctx.data_changed.connect(lambda table, ids: seen.append((table, list(ids))))
+
+    def forty_saves(store):
+        saved = [crossings.record_count(store, _count(i + 1)) for i in range(40)]  # 40 transactions
+        households.register_pre(store, {"registration_date": "2025-03-10", "origin_pcode": "SY06",
+                                        "head_name_ar": "أسرة بعد الدفعات", "f_18_59": 1})
+        return saved
+
+    saved = ctx.call(forty_saves, ctx.store)  # the GUI thread waits here, taking no events
+    qtbot.waitUntil(lambda: any(table == "households" for table, _ in seen), timeout=5000)
+    QApplication.processEvents()
+    counts = [ids for table, ids in seen if table == "crossing_counts"]
+    assert len(counts) == 1, f"{len(counts)} deliveries for one burst of commits"
+    assert sorted(counts[0]) == sorted(saved)  # a few ids: each one named
+    assert crossings.list_for_day(ctx.store, "2025-03-09")[0]["total"] == 40
+
+
+def test_a_burst_of_many_rows_says_the_table_changed_without_listing_them(qtbot, ctx):
+    seen = []
+    ctx.data_changed.connect(lambda table, ids: seen.append((table, list(ids))))
+    many = [f"id-{i}" for i in range(3 * ctx._relay.MAX_IDS)]
+    writer = threading.Thread(target=lambda: [ctx._relay.forward("crossing_counts", many[i::3]) for i in range(3)])
+    writer.start()
+    writer.join()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    QApplication.processEvents()
+    assert seen == [("crossing_counts", [])]  # "anything in this table may have changed"
