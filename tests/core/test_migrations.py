@@ -36,6 +36,7 @@ def test_upgrade_from_every_earlier_version(tmp_path, stop_before, fresh_schema)
                "VALUES ('h1', 't', 't', 0, 'pre', 'سعاد', 1, 1)")
     conn.commit() if conn.in_transaction else None
     applied_before = schema.applied_names(db)
+    assert schema.applied_names_in(conn) == applied_before  # what opening reads, with plain SQL
     conn.close()
     with office.open(path, "correct horse battery staple") as s:
         assert s.schema_version() == NAMES

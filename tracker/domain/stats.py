@@ -33,7 +33,7 @@ def check(store) -> dict:
     fk = q("PRAGMA foreign_key_check").fetchall()
     ok &= not fk
     lines.append("foreign keys: ok" if not fk else f"foreign keys: {len(fk)} broken references")
-    applied = schema.applied_names(store.db)
+    applied = schema.applied_names_in(store.conn)
     current = applied == schema.migration_names()
     ok &= current
     lines.append(f"schema: {applied[-1] if applied else 'none'} ({len(applied)} of {schema.latest_version()} migrations)"

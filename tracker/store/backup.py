@@ -328,8 +328,7 @@ def _open_copy(path: Path, passphrase: str, user: str | None):
 def verify(path, passphrase: str, user: str | None = None) -> dict:
     """Open a backup with an account's passphrase and check it without changing it: the file's
     integrity, the audit chain, its accounts and record counts."""
-    from .schema import applied_names
-    from sqlite_utils import Database
+    from .schema import applied_names_in
 
     path = Path(path)
     conn, _, name = _open_copy(path, passphrase, user)
@@ -340,7 +339,7 @@ def verify(path, passphrase: str, user: str | None = None) -> dict:
         accounts = [r[0] for r in conn.execute("SELECT name FROM accounts WHERE removed_at IS NULL ORDER BY name")]
         counts = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
                   for t in ("households", "persons", "movements", "crossing_counts")}
-        schema = applied_names(Database(conn))
+        schema = applied_names_in(conn)
         device = _meta(conn, "device_id")
     except sqlcipher.DatabaseError as exc:  # a page that fails its checksum: damaged on the disk or stick
         return {"ok": False, "path": str(path), "account": name, "integrity": [f"damaged: {exc}"],

@@ -20,8 +20,6 @@ import time
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from . import lean_sqlite_utils  # noqa: F401  (before sqlite-utils: it loads without numpy)
-from sqlite_utils import Database
 
 from tracker.errors import (AccountRemoved, KeysMissing, SchemaTooNew, StoreBusy, StoreExists, StoreMissing,
                             TrackerError, WrongPassphrase)
@@ -89,7 +87,7 @@ class Store:
                  busy_seconds: float = DEFAULT_BUSY_SECONDS):
         self.path = Path(path)
         self.conn = conn
-        self.db = Database(conn)
+        self._db = None
         self._key = key  # SQLCipher's raw-key literal, for reader connections (never written anywhere)
         self._lock = lock
         self.busy_seconds = busy_seconds
@@ -135,7 +133,7 @@ class Store:
             conn = connect(path, key=key, busy_seconds=busy_seconds)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db = Database(conn)
+            db = _database(conn)
             schema.migrations.apply(db)
             now = utc_now_iso()
             with db.atomic():
@@ -177,9 +175,8 @@ class Store:
             if app_id != APPLICATION_ID:
                 raise WrongPassphrase(str(path))
             conn.execute("PRAGMA journal_mode = WAL")
-            db = Database(conn)
             known = set(schema.migration_names())
-            applied = schema.applied_names(db)
+            applied = schema.applied_names_in(conn)
             unknown = [n for n in applied if n not in known]
             if unknown:
                 raise SchemaTooNew(f"this database was written by a newer version (schema {unknown[-1]}); "
@@ -187,7 +184,7 @@ class Store:
             if migrate and set(schema.migration_names()) - set(applied):
                 if before_migration is not None:  # a copy from before, in case the new version has a fault
                     before_migration(conn, key, path, _meta_value(conn, "device_id") or "unknown")
-                schema.migrations.apply(db)
+                schema.migrations.apply(_database(conn))
             account = _account_row(conn, name)
         except BaseException:
             conn.close()
@@ -227,7 +224,14 @@ class Store:
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, str(value)))
 
     def schema_version(self) -> list[str]:
-        return schema.applied_names(self.db)
+        return schema.applied_names_in(self.conn)
+
+    @property
+    def db(self):
+        """sqlite-utils over this connection (loaded on first use: opening does not need it)."""
+        if self._db is None or self._db.conn is not self.conn:
+            self._db = _database(self.conn)
+        return self._db
 
     # -- transactions ------------------------------------------------------------
     @contextlib.contextmanager
@@ -352,6 +356,14 @@ def _remove_rekey_leftovers(path: Path) -> None:
 recover_interrupted_rekey = _remove_rekey_leftovers
 
 
+def _database(conn):
+    """sqlite-utils over ``conn`` (imported here, without numpy, on first use)."""
+    from . import lean_sqlite_utils  # noqa: F401  (before sqlite-utils: it loads without numpy)
+    from sqlite_utils import Database
+
+    return Database(conn)
+
+
 def _meta_value(conn, key: str) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
@@ -417,7 +429,7 @@ def _upgrade_legacy(path: Path, conn, passphrase: str, name: str, lock: OpenLock
         conn.close()
     key = keyfile.sqlcipher_key(data_key)
     conn = connect(path, key=key, busy_seconds=busy_seconds)
-    db = Database(conn)
+    db = _database(conn)
     if before_migration is not None:
         before_migration(conn, key, path, _meta_value(conn, "device_id") or "unknown")
     schema.migrations.apply(db)

@@ -6,13 +6,60 @@ tested from every earlier version. Never edit a released migration: add one.
 
 from __future__ import annotations
 
-from . import lean_sqlite_utils  # noqa: F401  (before sqlite-utils: it loads without numpy)
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from .fields import COUNT_FIELDS, VULNERABILITY_FIELDS
 
-migrations = Migrations("displacement_tracker")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MIGRATION_SET = "displacement_tracker"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' own table: where each applied migration is noted
+
+
+class _Migrations:
+    """The migrations below, in order, handed to sqlite-utils' ``Migrations`` only when one runs.
+
+    Opening a database needs only their names (the window's unlock, every ``dtrack`` command), and
+    sqlite-utils takes 50-80 ms to import on a 2-core laptop; so it is imported when a database
+    is created or migrated, or when something asks for ``Store.db``."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._steps: list[tuple[str, object, dict]] = []
+        self._built = None
+
+    def __call__(self, *, name: str, **options):
+        def register(fn):
+            if self._built is not None:
+                raise RuntimeError("migrations are registered at import, before any is applied")
+            self._steps.append((name, fn, options))
+            return fn
+        return register
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _fn, _options in self._steps]
+
+    def _sqlite_utils(self):
+        if self._built is None:
+            from . import lean_sqlite_utils  # noqa: F401  (before sqlite-utils: it loads without numpy)
+            from sqlite_utils.migrations import Migrations
+
+            built = Migrations(self.name)
+            for name, fn, options in self._steps:
+                built(name=name, **options)(fn)
+            self._built = built
+        return self._built
+
+    def apply(self, db: Database, **kwargs) -> None:
+        self._sqlite_utils().apply(db, **kwargs)
+
+    def applied(self, db: Database) -> list:
+        return self._sqlite_utils().applied(db)
+
+
+migrations = _Migrations(MIGRATION_SET)
 
 # Columns every record table carries (see model.SYSTEM_FIELDS).
 _SYSTEM = {
@@ -178,15 +225,25 @@ def m0004_exchange_and_sync(db: Database) -> None:
 
 
 def latest_version() -> int:
-    return len(migrations._migrations)
+    return len(migrations.names)
 
 
 def migration_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return migrations.names
 
 
 def applied_names(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db)]
+
+
+def applied_names_in(conn) -> list[str]:
+    """The migrations applied to the database on ``conn``, in the order applied (as ``applied_names``,
+    read with plain SQL: opening a database does not load sqlite-utils)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    (MIGRATIONS_TABLE,)).fetchone() is None:
+        return []
+    return [row[0] for row in conn.execute(f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? "
+                                           "ORDER BY rowid", (MIGRATION_SET,))]
 
 
 @migrations(name="0005_household_list")

@@ -27,14 +27,21 @@ class ReadView:
 
     def __init__(self, store, conn):
         self.conn = conn
-        from sqlite_utils import Database  # not at import: the start screen shows before sqlite-utils loads
-
-        self.db = Database(conn)
+        self._db = None
         self.path = store.path
         self.user = store.user
         self.device_id = store.device_id
         self.organisation = store.organisation
         self._pcodes: dict | None = None
+
+    @property
+    def db(self):
+        """sqlite-utils over the read connection, loaded when a read first needs it (not to open)."""
+        if self._db is None:
+            from tracker.store.connection import _database
+
+            self._db = _database(self.conn)
+        return self._db
 
     def locations(self) -> dict[str, dict]:
         if self._pcodes is None:
