@@ -70,7 +70,11 @@ class SelfTest:
     # -- the checks, in order ----------------------------------------------------------------
     def check_version(self) -> str:
         require(__version__ and __version__ != "0+unknown", "the version is unknown (the package metadata is missing)")
-        return f"Displacement Tracker {__version__}, Python {sys.version.split()[0]}"
+        frozen = getattr(sys, "frozen", False)
+        # the bundle runs Python in UTF-8 mode (packaging/displacement-tracker.spec): Arabic in piped output
+        require(not frozen or sys.flags.utf8_mode, "the bundle was built without Python's UTF-8 mode")
+        return (f"Displacement Tracker {__version__}, Python {sys.version.split()[0]}"
+                + (", UTF-8 mode" if sys.flags.utf8_mode else ""))
 
     def check_resources(self) -> str:
         needed = [("gazetteer", "locations.csv"), ("geo", "countries.geojson"), ("geo", "places.csv"),
