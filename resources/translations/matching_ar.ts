@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>DuplicateScan</name>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>جارٍ البحث عن التكرارات…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Stop looking for duplicates (Matching › Find duplicates does it later)</source>
+        <translation>إيقاف البحث عن التكرارات (يمكن إجراؤه لاحقًا من المطابقة › البحث عن التكرارات)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate pair(s) to review in Matching (Ctrl+7).</source>
+        <translation>
+            <numerusform>%n زوج محتمل من التكرارات للمراجعة في المطابقة (Ctrl+7).</numerusform>
+            <numerusform>زوج واحد محتمل من التكرارات للمراجعة في المطابقة (Ctrl+7).</numerusform>
+            <numerusform>زوجان محتملان من التكرارات للمراجعة في المطابقة (Ctrl+7).</numerusform>
+            <numerusform>%n أزواج محتملة من التكرارات للمراجعة في المطابقة (Ctrl+7).</numerusform>
+            <numerusform>%n زوجًا محتملًا من التكرارات للمراجعة في المطابقة (Ctrl+7).</numerusform>
+            <numerusform>%n زوج محتمل من التكرارات للمراجعة في المطابقة (Ctrl+7).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The duplicate search stopped: %1</source>
+        <translation>توقف البحث عن التكرارات: %1</translation>
+    </message>
+</context>
+<context>
     <name>EntryWarning</name>
     <message>
         <source>Possible duplicate: the household of %1, registered %2 (%3 % alike): %4</source>

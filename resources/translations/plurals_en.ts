@@ -4,6 +4,16 @@
      Kept by hand: tests/ui/test_plurals.py fails when a %n message of the code is missing here. -->
 <TS version="2.1" language="en_GB">
 <context>
+    <name>DuplicateScan</name>
+    <message numerus="yes">
+        <source>%n possible duplicate pair(s) to review in Matching (Ctrl+7).</source>
+        <translation>
+            <numerusform>%n possible duplicate pair to review in Matching (Ctrl+7).</numerusform>
+            <numerusform>%n possible duplicate pairs to review in Matching (Ctrl+7).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrossingsPage</name>
     <message numerus="yes">
         <source>%n group(s)</source>

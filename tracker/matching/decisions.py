@@ -161,13 +161,35 @@ def _close(store, tbl, a, b, state) -> None:
 # -- the review queue ---------------------------------------------------------------------------------
 def fill_queue(store, tbl: str, *, min_score: float = WARN_AT, progress=None, cancelled=None) -> int:
     """Bring the index up to date and add every likely pair not decided yet. Returns pairs added."""
-    _may_review(store, tbl)
+    prepare_scan(store, (tbl,), cancelled=cancelled)
+    return add_pairs(store, tbl, find_pairs(store.conn, tbl, min_score=min_score, progress=progress,
+                                            cancelled=cancelled))
+
+
+def prepare_scan(store, tables=TABLES, *, cancelled=None) -> None:
+    """The writer's part before a scan: the account may review ``tables``, received merges are
+    settled and the index is brought up to date (cheap when nothing is new)."""
+    for tbl in tables:
+        _may_review(store, tbl)
     after_sync(store)  # merges received since the last look (cheap when there are none)
     index.refresh(store, cancelled=cancelled)
+
+
+def find_pairs(conn, tbl: str, *, min_score: float = WARN_AT, progress=None, cancelled=None) -> list[tuple]:
+    """Every likely pair of ``tbl`` as rows for ``add_pairs``. Only reads: it can run on a read
+    connection of its own while the writer goes on saving."""
+    _table(tbl)
     now = utc_now_iso()
-    rows = [(tbl, a, b, p, " ".join(f"{f}:{lvl}({bits:+.1f})" for f, lvl, bits in reasons), now)
-            for a, b, p, reasons in candidates.duplicates(store.conn, tbl, min_score=min_score,
-                                                          progress=progress, cancelled=cancelled)]
+    return [(tbl, a, b, p, " ".join(f"{f}:{lvl}({bits:+.1f})" for f, lvl, bits in reasons), now)
+            for a, b, p, reasons in candidates.duplicates(conn, tbl, min_score=min_score, progress=progress,
+                                                          cancelled=cancelled)]
+
+
+def add_pairs(store, tbl: str, rows: list[tuple]) -> int:
+    """Put pairs found by ``find_pairs`` in the review queue (one short transaction). Returns pairs added."""
+    _may_review(store, tbl)
+    if any(row[0] != tbl for row in rows):
+        raise ValueError(f"pairs of another table given for {tbl}")
     with store.atomic():
         before = store.conn.total_changes
         store.conn.executemany("INSERT INTO match_queue (tbl, id_a, id_b, score, reasons, found_at) "

@@ -232,6 +232,7 @@ class ImportWizard(QGroupBox):
     # -- step 1: choose ---------------------------------------------------------------------
     def _build_choose(self) -> None:
         page = QWidget()
+        self._import_kind = ""  # what the running or last import was of
         self.kind = QComboBox()
         for key, text in (("households", self.tr("Households")), ("persons", self.tr("Persons (members)")),
                           ("crossings", self.tr("Crossing counts")),
@@ -405,6 +406,7 @@ class ImportWizard(QGroupBox):
                                profile=profile, keep_valid=self.keep_valid.isChecked())
         self.run_import.setEnabled(False)
         self.back.setEnabled(False)
+        self._import_kind = self.kind.currentData()
         job = self.ctx.run(fn, on_done=self._finished, on_error=self._failed, on_progress=self.progress.report,
                            progress=True)
         self.progress.start(job)
@@ -482,6 +484,8 @@ class ImportWizard(QGroupBox):
         self.partner_back.setEnabled(True)
         self.partner_run.setEnabled(True)
         done = result.imported
+        if result.committed and (done["households"] or done["persons"]):
+            self.ctx.records_arrived.emit()
         lines = [self.tr("Rows read: %1. Imported: %2 households, %3 members, %4 movements. Already present "
                          "(skipped): %5.").replace("%1", str(result.rows)).replace("%2", str(done["households"]))
                  .replace("%3", str(done["persons"])).replace("%4", str(done["movements"]))
@@ -521,6 +525,8 @@ class ImportWizard(QGroupBox):
 
     def _finished(self, result) -> None:
         self._reset_buttons()
+        if result.committed and result.imported and self._import_kind in ("households", "persons"):
+            self.ctx.records_arrived.emit()
         lines = [self.tr("Rows read: %1. Imported: %2. Already present (skipped): %3.")
                  .replace("%1", str(result.rows)).replace("%2", str(result.imported))
                  .replace("%3", str(result.duplicates))]

@@ -23,6 +23,7 @@ OUTSIDE_TABLES = ("locations", "households", "persons", "movements", "crossing_c
 class AppContext(QObject):
     # table, ids (on the GUI thread after a commit; [] when many rows, or any row, may have changed)
     data_changed = Signal(str, list)
+    records_arrived = Signal()  # households or persons came in (an import, a sync): the duplicate scan runs
     about_to_lock = Signal()  # forms flush their drafts here, while the store is still open
     locked = Signal()
     unlocked = Signal()

@@ -24,6 +24,7 @@ from tracker.domain import demo, stats
 from ui.accounts.auto_backup import AutoBackup
 from ui.accounts.roles import apply_role
 from ui.accounts.signin import SignedInLabel
+from ui.matching.scan import DuplicateScan
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         self._build_status_bar()
+        # after an import or a sync: the likely duplicates go to the review queue by themselves
+        self.duplicate_scan = DuplicateScan(ctx, self.statusBar(), self)
         self._build_actions()
         self._retranslate()
         apply_role(self.nav, self.go_actions, PAGES, ctx.store.role if ctx.store is not None else None)
@@ -255,6 +258,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.help_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About Displacement Tracker"))
+        self.duplicate_scan.retranslate()
         self._show_status()
 
     def changeEvent(self, event):  # noqa: N802 (Qt's name)

@@ -333,6 +333,8 @@ class SyncPage(QWidget):
         if r["conflicts"]:
             text += " " + self.tr("New conflicts to review: %1.").replace("%1", str(r["conflicts"]))
         self.result.setText(text)
+        if r["created"] or r["updated"]:
+            self.ctx.records_arrived.emit()
         self.conflicts.refresh()
 
     # -- peers ---------------------------------------------------------------------------
