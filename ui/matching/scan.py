@@ -19,15 +19,10 @@ from tracker.store import permissions
 ORDER = ("households", "persons")
 
 
-class Cancelled(Exception):
-    pass
-
-
 class DuplicateScan(QObject):
     progressed = Signal(int, int, int)  # step (0 households, 1 persons), done, total
     found = Signal(str, list)  # table, rows for decisions.add_pairs
-    failed = Signal(str)
-    finished = Signal(int)  # pairs added to the queue
+    failed = Signal(str)  # why ("" when cancelled)
 
     def __init__(self, ctx, bar: QStatusBar, parent=None):
         super().__init__(parent)
@@ -43,12 +38,11 @@ class DuplicateScan(QObject):
             bar.addPermanentWidget(w)
             w.hide()
         self.retranslate()
-        self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._again = False
         self._active = False  # from start to the end of its last step
+        self._left = 0  # tables whose pairs are not in the queue yet
         self._added = 0
-        self._waiting: set[str] = set()
         self.progressed.connect(self._progressed)
         self.found.connect(self._found)
         self.failed.connect(self._failed)
@@ -78,8 +72,8 @@ class DuplicateScan(QObject):
             return
         self._again = False
         self._active = True
+        self._left = len(ORDER)
         self._added = 0
-        self._waiting.clear()
         self._stop.clear()
         self._show(True)
         self.progress.setRange(0, 0)
@@ -93,8 +87,7 @@ class DuplicateScan(QObject):
         if self._stop.is_set() or self.ctx.store is not store:
             self._end()
             return
-        self._thread = threading.Thread(target=self._scan, args=(store,), name="duplicate-scan", daemon=True)
-        self._thread.start()
+        threading.Thread(target=self._scan, args=(store,), name="duplicate-scan", daemon=True).start()
 
     def _scan(self, store) -> None:
         """On the scan's own thread, with its own read connection."""
@@ -112,10 +105,9 @@ class DuplicateScan(QObject):
 
                 rows = decisions.find_pairs(conn, tbl, progress=report, cancelled=self._stop.is_set)
                 if self._stop.is_set():
-                    raise Cancelled
+                    self._emit(self.failed, "")
+                    return
                 self._emit(self.found, tbl, rows)
-        except Cancelled:
-            self._emit(self.failed, "")
         except Exception as exc:  # noqa: BLE001  (reported in the status bar; nothing was written)
             self._emit(self.failed, str(exc))
         finally:
@@ -135,36 +127,29 @@ class DuplicateScan(QObject):
     def _found(self, tbl: str, rows: list) -> None:
         if not self._active or self._stop.is_set() or self.ctx.store is None:
             return
-        self._waiting.add(tbl)
-        if tbl == ORDER[-1]:
-            self._thread = None
         from tracker.matching import decisions
 
-        self.ctx.run(decisions.add_pairs, self.ctx.store, tbl, rows, on_done=lambda n, t=tbl: self._added_pairs(t, n),
+        self.ctx.run(decisions.add_pairs, self.ctx.store, tbl, rows, on_done=self._added_pairs,
                      on_error=lambda exc: self._failed(self.ctx.error_text(exc)))
 
-    def _added_pairs(self, tbl: str, n: int) -> None:
+    def _added_pairs(self, n: int) -> None:
         if not self._active:
             return
         self._added += n
-        self._waiting.discard(tbl)
-        if self._thread is None and not self._waiting:
+        self._left -= 1
+        if self._left == 0:
             added = self._added
             self._end()
             if added:
                 self.bar.showMessage(self.tr("%n possible duplicate pair(s) to review in Matching (Ctrl+7).", "",
                                              added), 15000)
-            self.finished.emit(added)
 
     def _failed(self, message: str) -> None:
         if not self._active:
             return
-        self._thread = None
-        self._waiting.clear()
         self._end()
         if message:
             self.bar.showMessage(self.tr("The duplicate search stopped: %1").replace("%1", message), 15000)
-        self.finished.emit(-1)
 
     def cancel(self) -> None:
         if self._active:
