@@ -133,7 +133,7 @@ class Store:
             conn = connect(path, key=key, busy_seconds=busy_seconds)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db = _database(conn)
+            db = database(conn)
             schema.migrations.apply(db)
             now = utc_now_iso()
             with db.atomic():
@@ -184,7 +184,7 @@ class Store:
             if migrate and set(schema.migration_names()) - set(applied):
                 if before_migration is not None:  # a copy from before, in case the new version has a fault
                     before_migration(conn, key, path, _meta_value(conn, "device_id") or "unknown")
-                schema.migrations.apply(_database(conn))
+                schema.migrations.apply(database(conn))
             account = _account_row(conn, name)
         except BaseException:
             conn.close()
@@ -229,8 +229,8 @@ class Store:
     @property
     def db(self):
         """sqlite-utils over this connection (loaded on first use: opening does not need it)."""
-        if self._db is None or self._db.conn is not self.conn:
-            self._db = _database(self.conn)
+        if self._db is None:
+            self._db = database(self.conn)
         return self._db
 
     # -- transactions ------------------------------------------------------------
@@ -356,7 +356,7 @@ def _remove_rekey_leftovers(path: Path) -> None:
 recover_interrupted_rekey = _remove_rekey_leftovers
 
 
-def _database(conn):
+def database(conn):
     """sqlite-utils over ``conn`` (imported here, without numpy, on first use)."""
     from . import lean_sqlite_utils  # noqa: F401  (before sqlite-utils: it loads without numpy)
     from sqlite_utils import Database
@@ -429,7 +429,7 @@ def _upgrade_legacy(path: Path, conn, passphrase: str, name: str, lock: OpenLock
         conn.close()
     key = keyfile.sqlcipher_key(data_key)
     conn = connect(path, key=key, busy_seconds=busy_seconds)
-    db = _database(conn)
+    db = database(conn)
     if before_migration is not None:
         before_migration(conn, key, path, _meta_value(conn, "device_id") or "unknown")
     schema.migrations.apply(db)

@@ -143,16 +143,12 @@ class _EventRelay(QObject):
         self._wake.connect(self._deliver)
 
     def forward(self, table: str, ids) -> None:
-        ids = list(ids)
         with self._lock:
             first = not self._pending
-            if table not in self._pending:
-                self._pending[table] = ids if len(ids) <= self.MAX_IDS else None
-            elif self._pending[table] is not None:
-                held = self._pending[table]
-                held.extend(ids)
-                if len(held) > self.MAX_IDS:
-                    self._pending[table] = None
+            held = self._pending.get(table, [])
+            if held is not None:  # None: too many already, the table as a whole changed
+                held = held + list(ids)
+                self._pending[table] = held if len(held) <= self.MAX_IDS else None
         if first:
             self._wake.emit()  # queued when called from another thread; at once on the GUI thread
 

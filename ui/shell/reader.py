@@ -38,9 +38,9 @@ class ReadView:
     def db(self):
         """sqlite-utils over the read connection, loaded when a read first needs it (not to open)."""
         if self._db is None:
-            from tracker.store.connection import _database
+            from tracker.store.connection import database
 
-            self._db = _database(self.conn)
+            self._db = database(self.conn)
         return self._db
 
     def locations(self) -> dict[str, dict]:
